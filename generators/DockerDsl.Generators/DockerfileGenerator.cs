@@ -1,0 +1,59 @@
+using System;
+using System.Threading;
+using DockerDsl.Declarations.Emit;
+using DockerDsl.Declarations.Model;
+using DockerDsl.Declarations.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DockerDsl.Generators;
+
+/// <summary>
+/// For each class marked <c>[Dockerfile]</c>, generates its Dockerfile text as a constant, its stage
+/// names as constants, and an assembly attribute the MSBuild task reads to write the file.
+/// It reports no diagnostics: the analyzers read the same model and report its problems.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DockerfileGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Dockerfile,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (context, cancellationToken) => Parse(context.TargetSymbol, cancellationToken))
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.Models);
+
+        var projectSyntax = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.DockerDslSyntax", out var value) ? value : null)
+            .WithTrackingName(TrackingNames.ProjectSyntax);
+
+        var files = models
+            .Combine(projectSyntax)
+            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left!, pair.Right))
+            .Where(static file => file is not null)
+            .WithTrackingName(TrackingNames.Outputs);
+
+        context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
+    }
+
+    private static DockerfileModel? Parse(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is not INamedTypeSymbol type)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DockerfileParser.Parse(type, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A generator that throws breaks the user's build (CS8785); the analyzer reports what is wrong.
+            return null;
+        }
+    }
+}

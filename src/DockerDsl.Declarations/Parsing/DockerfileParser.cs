@@ -1,0 +1,328 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DockerDsl.Declarations.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DockerDsl.Declarations.Parsing;
+
+/// <summary>
+/// Turns a class marked <c>[Dockerfile]</c> into a <see cref="DockerfileModel"/>. It reads symbols only
+/// (so stages from referenced assemblies work) and never throws on bad input: what it cannot use
+/// becomes a <see cref="Problem"/>.
+/// </summary>
+public static class DockerfileParser
+{
+    public static DockerfileModel Parse(INamedTypeSymbol type, CancellationToken cancellationToken = default) =>
+        new ParseSession(type, cancellationToken).Run();
+}
+
+/// <summary>State of one parse: stages are parsed depth-first, so a stage's references are parsed before it.</summary>
+internal sealed class ParseSession
+{
+    private static readonly HashSet<string> ReservedStageNames = new() { "scratch", "context" };
+
+    private readonly INamedTypeSymbol _type;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<INamedTypeSymbol, ParsedStage> _parsed = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> _visiting = new(SymbolEqualityComparer.Default);
+    private readonly List<StageModel> _order = new();
+
+    public ParseSession(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        _type = type;
+        _cancellationToken = cancellationToken;
+    }
+
+    public List<Problem> Problems { get; } = new();
+
+    public char Escape { get; private set; } = '\\';
+
+    public DockerfileModel Run()
+    {
+        var typeName = SymbolNames.MetadataName(_type);
+        var attributes = _type.GetAttributes();
+        var index = IndexOf(attributes, AttributeNames.Dockerfile);
+        var source = new SourceRef(typeName, index);
+        var reader = new AttributeReader(attributes[index], source);
+
+        var path = reader.String(0);
+        var pathProblem = OutputPathProblem(path);
+        if (pathProblem is not null)
+        {
+            Report(ProblemKind.InvalidOutputPath, $"The Dockerfile path {pathProblem}.", source.WithArgument(0));
+        }
+
+        var escape = reader.NamedChar("Escape") ?? '\\';
+        if (escape is not ('\\' or '`'))
+        {
+            Report(ProblemKind.InvalidValue, "Escape must be '\\\\' or '`'.", source.WithArgument("Escape"));
+            escape = '\\';
+        }
+
+        Escape = escape;
+        var syntax = reader.NamedString("Syntax");
+        if (syntax is not null)
+        {
+            Check(ValueRules.Word(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
+        }
+
+        var check = reader.NamedString("Check");
+        if (check is not null)
+        {
+            Check(ValueRules.Word(check, '\0'), source.WithArgument("Check"), "Check");
+        }
+
+        var globalArgs = new List<ArgInstruction>();
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var name = AttributeNames.Of(attributes[i]);
+            if (name is null || i == index)
+            {
+                continue;
+            }
+
+            var attributeSource = new SourceRef(typeName, i);
+            if (name == "DockerDsl.ArgAttribute")
+            {
+                var arg = ParseArg(new AttributeReader(attributes[i], attributeSource));
+                if (arg is not null)
+                {
+                    globalArgs.Add(arg);
+                }
+            }
+            else if (StageParser.IsInstruction(name))
+            {
+                Report(ProblemKind.MisplacedAttribute, $"[{attributes[i].AttributeClass!.Name.Replace("Attribute", string.Empty)}] is on the Dockerfile class; move it to a stage class.", attributeSource);
+            }
+        }
+
+        foreach (var member in _type.GetTypeMembers())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (Has(member, AttributeNames.Stage))
+            {
+                Visit(member, source);
+            }
+        }
+
+        if (_order.Count == 0)
+        {
+            Report(ProblemKind.NoStages, $"{_type.Name} declares no stage; add a nested class marked [Stage(From = \"image\")].", source);
+        }
+
+        CheckStageNames();
+
+        return new DockerfileModel(
+            _type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            TargetOf(_type, source),
+            (path ?? string.Empty).Replace('\\', '/'),
+            syntax,
+            escape,
+            check,
+            globalArgs.ToEquatableArray(),
+            _order.ToEquatableArray(),
+            Problems.ToEquatableArray(),
+            source);
+    }
+
+    /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>
+    public ParsedStage? Visit(INamedTypeSymbol stage, SourceRef referencedAt)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (_parsed.TryGetValue(stage, out var done))
+        {
+            return done;
+        }
+
+        if (!Has(stage, AttributeNames.Stage))
+        {
+            Report(ProblemKind.InvalidReference, $"{stage.Name} is not a stage; mark it [Stage(From = ...)] or reference a stage class.", referencedAt);
+            return null;
+        }
+
+        if (!_visiting.Add(stage))
+        {
+            Report(ProblemKind.StageCycle, $"Stage {stage.Name} depends on itself through this reference; stages must form a chain without cycles.", referencedAt);
+            return null;
+        }
+
+        var parsed = new StageParser(this, stage).Parse();
+        _visiting.Remove(stage);
+        _parsed[stage] = parsed;
+        _order.Add(parsed.Model);
+        return parsed;
+    }
+
+    /// <summary>The stage name of <paramref name="stage"/>, derived without parsing it.</summary>
+    public static string StageNameOf(INamedTypeSymbol stage)
+    {
+        foreach (var attribute in stage.GetAttributes())
+        {
+            if (AttributeNames.Of(attribute) == AttributeNames.Stage)
+            {
+                foreach (var pair in attribute.NamedArguments)
+                {
+                    if (pair.Key == "Name" && pair.Value.Value is string name)
+                    {
+                        return name;
+                    }
+                }
+            }
+        }
+
+        return Naming.ToKebabCase(stage.Name);
+    }
+
+    public ArgInstruction? ParseArg(AttributeReader reader)
+    {
+        var argType = reader.Type(0);
+        if (argType is null)
+        {
+            Report(ProblemKind.AttributeHasErrors, "[Arg] needs typeof a build argument class.", reader.Source.WithArgument(0));
+            return null;
+        }
+
+        var attributes = argType.GetAttributes();
+        var index = IndexOf(attributes, AttributeNames.BuildArg);
+        if (index < 0)
+        {
+            Report(ProblemKind.InvalidReference, $"{argType.Name} is not a build argument; mark it [BuildArg].", reader.Source.WithArgument(0));
+            return null;
+        }
+
+        var declaration = new AttributeReader(attributes[index], new SourceRef(SymbolNames.MetadataName(argType), index));
+        var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
+        Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
+        var defaultValue = declaration.NamedString("Default");
+        if (defaultValue is not null)
+        {
+            Check(ValueRules.QuotedValue(defaultValue), declaration.Source.WithArgument("Default"), "The default value");
+        }
+
+        return new ArgInstruction(name, defaultValue, reader.Source);
+    }
+
+    public void Report(ProblemKind kind, string message, SourceRef source) =>
+        Problems.Add(new Problem(kind, message, source));
+
+    /// <summary>Records a problem when <paramref name="reason"/> is not null; returns whether the value is fine.</summary>
+    public bool Check(string? reason, SourceRef source, string what, ProblemKind kind = ProblemKind.UnsafeValue)
+    {
+        if (reason is null)
+        {
+            return true;
+        }
+
+        Report(kind, $"{what} {reason}.", source);
+        return false;
+    }
+
+    public static bool Has(INamedTypeSymbol type, string attributeName) =>
+        type.GetAttributes().Any(a => AttributeNames.Of(a) == attributeName);
+
+    public static int IndexOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string attributeName)
+    {
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            if (AttributeNames.Of(attributes[i]) == attributeName)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void CheckStageNames()
+    {
+        var seen = new HashSet<string>();
+        foreach (var stage in _order)
+        {
+            if (ReservedStageNames.Contains(stage.Name.ToLowerInvariant()))
+            {
+                Report(ProblemKind.InvalidStageName, $"The stage name '{stage.Name}' is reserved; set Name to another one.", stage.Source);
+            }
+            else if (!seen.Add(stage.Name.ToLowerInvariant()))
+            {
+                Report(ProblemKind.InvalidStageName, $"Two stages are named '{stage.Name}'; stage names must be unique (set Name).", stage.Source);
+            }
+        }
+    }
+
+    private static string? OutputPathProblem(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "is empty";
+        }
+
+        foreach (var c in path!)
+        {
+            if (char.IsControl(c))
+            {
+                return "contains a control character";
+            }
+        }
+
+        var normalized = path.Replace('\\', '/');
+        if (normalized.StartsWith("/", System.StringComparison.Ordinal) || (normalized.Length > 1 && normalized[1] == ':'))
+        {
+            return "is absolute; give a path relative to the project folder";
+        }
+
+        if (normalized.EndsWith("/", System.StringComparison.Ordinal))
+        {
+            return "names a folder; end it with a file name such as 'Dockerfile'";
+        }
+
+        return null;
+    }
+
+    private PartialTypeTarget TargetOf(INamedTypeSymbol type, SourceRef source)
+    {
+        var chain = new List<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                Report(ProblemKind.TypeCannotBeExtended, $"{current.Name} is generic; declare Dockerfiles in non-generic classes.", source);
+            }
+
+            if (!IsPartial(current))
+            {
+                Report(ProblemKind.TypeCannotBeExtended, $"{current.Name} must be partial so DockerDsl can add the Dockerfile text and stage names to it.", source);
+            }
+
+            chain.Insert(0, Keyword(current) + " " + current.Name);
+        }
+
+        var ns = type.ContainingNamespace;
+        return new PartialTypeTarget(ns is null || ns.IsGlobalNamespace ? null : ns.ToDisplayString(), chain.ToEquatableArray());
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)));
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "partial record struct",
+        { IsRecord: true } => "partial record",
+        { TypeKind: TypeKind.Struct } => "partial struct",
+        { TypeKind: TypeKind.Interface } => "partial interface",
+        _ => "partial class",
+    };
+}
+
+/// <summary>A parsed stage and what later stages built FROM it inherit.</summary>
+internal sealed record ParsedStage(StageModel Model, StageInheritance Inheritance);
+
+/// <summary>What a stage hands to stages built FROM it: the owner for --chown and the ccache mount.</summary>
+internal sealed record StageInheritance(string? Owner, Mount? CcacheMount)
+{
+    public static readonly StageInheritance None = new(null, null);
+}

@@ -1,0 +1,538 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using DockerDsl.Declarations.Helpers;
+using DockerDsl.Declarations.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DockerDsl.Declarations.Parsing;
+
+internal sealed partial class StageParser
+{
+    private static readonly HashSet<string> RawKeywords = new()
+    {
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    };
+
+    private void ParseInstruction(string name, AttributeReader r)
+    {
+        switch (name)
+        {
+            case "Arg":
+                var arg = _session.ParseArg(r);
+                if (arg is not null)
+                {
+                    Add(arg);
+                }
+
+                break;
+            case "Env": ParseEnv(r); break;
+            case "Label": ParseLabel(r); break;
+            case "Run": ParseRun(r); break;
+            case "RunExec": ParseRunExec(r); break;
+            case "RunHeredoc": ParseRunHeredoc(r); break;
+            case "Copy": ParseCopy(r, CopyKind.Copy); break;
+            case "Add": ParseCopy(r, CopyKind.Add); break;
+            case "CopyFrom": ParseCopyFrom(r); break;
+            case "CopyHeredoc": ParseCopyHeredoc(r); break;
+            case "WorkDir": ParseWorkDir(r); break;
+            case "User": ParseUser(r); break;
+            case "Expose": ParseExpose(r); break;
+            case "Volume": ParseVolume(r); break;
+            case "Cmd": ParseCommand(r, CommandKind.Cmd, exec: true); break;
+            case "CmdShell": ParseCommand(r, CommandKind.Cmd, exec: false); break;
+            case "Entrypoint": ParseCommand(r, CommandKind.Entrypoint, exec: true); break;
+            case "EntrypointShell": ParseCommand(r, CommandKind.Entrypoint, exec: false); break;
+            case "HealthCheck": ParseHealthCheck(r); break;
+            case "NoHealthCheck": Add(new HealthCheckInstruction(true, false, EquatableArray<string>.Empty, null, null, null, null, null, r.Source)); break;
+            case "Shell": ParseShell(r); break;
+            case "StopSignal": ParseStopSignal(r); break;
+            case "OnBuild": ParseOnBuild(r); break;
+            case "Instruction": ParseRaw(r); break;
+            case "AptInstall": ParseAptInstall(r); break;
+            case "NonRootUser": ParseNonRootUser(r); break;
+            case "Ccache": ParseCcache(r); break;
+            case "StripDebugSymbols": ParseStrip(r); break;
+        }
+    }
+
+    private void ParseEnv(AttributeReader r)
+    {
+        var name = r.String(0);
+        var value = r.String(1);
+        var ok = _session.Check(ValueRules.VariableName(name), r.Source.WithArgument(0), "The variable name", ProblemKind.InvalidValue);
+        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
+        if (ok)
+        {
+            Add(new EnvInstruction(name!, value!, r.NamedBool("Expand") ?? false, r.Source));
+        }
+    }
+
+    private void ParseLabel(AttributeReader r)
+    {
+        var key = r.String(0);
+        var value = r.String(1);
+        var ok = _session.Check(ValueRules.LabelKey(key), r.Source.WithArgument(0), "The label key", ProblemKind.InvalidValue);
+        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
+        if (ok)
+        {
+            Add(new LabelInstruction(key!, value!, r.Source));
+        }
+    }
+
+    private void ParseRun(AttributeReader r)
+    {
+        var commands = r.Strings(0);
+        if (commands.IsEmpty)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Run] needs at least one command.", r.Source);
+            return;
+        }
+
+        var ok = true;
+        var lines = new List<string>();
+        for (var i = 0; i < commands.Length; i++)
+        {
+            ok &= _session.Check(ValueRules.ShellLine(commands[i], Escape), r.Source.WithArgument(0), $"Command {i + 1}");
+            lines.Add(i == 0 ? commands[i] ?? string.Empty : "&& " + commands[i]);
+        }
+
+        AddRun(r, RunForm.Shell, lines, ok);
+    }
+
+    private void ParseRunExec(AttributeReader r)
+    {
+        var executable = r.String(0);
+        var arguments = r.Strings(1);
+        var ok = _session.Check(ValueRules.JsonItem(executable), r.Source.WithArgument(0), "The executable");
+        ok &= CheckAll(arguments, ValueRules.JsonItem, r.Source.WithArgument(1), "Argument");
+        var lines = new List<string> { executable ?? string.Empty };
+        foreach (var argument in arguments)
+        {
+            lines.Add(argument ?? string.Empty);
+        }
+
+        AddRun(r, RunForm.Exec, lines, ok);
+    }
+
+    private void ParseRunHeredoc(AttributeReader r)
+    {
+        var script = NormalizeLineBreaks(r.String(0));
+        var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
+        if (script.Trim().Length == 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, "The script is empty.", r.Source.WithArgument(0));
+            ok = false;
+        }
+
+        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok);
+    }
+
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok)
+    {
+        var mounts = new List<Mount>();
+        foreach (var mountType in r.NamedTypes("Mounts"))
+        {
+            var mount = mountType is null ? null : ParseMount(mountType, r.Source.WithArgument("Mounts"));
+            if (mount is null)
+            {
+                ok = false;
+                if (mountType is null)
+                {
+                    _session.Report(ProblemKind.InvalidReference, "Mounts must list mount classes with typeof.", r.Source.WithArgument("Mounts"));
+                }
+            }
+            else
+            {
+                mounts.Add(mount);
+            }
+        }
+
+        if (_state.CcacheMount is { } ccache && !mounts.Exists(m => m.Get("target") == ccache.Get("target")))
+        {
+            mounts.Add(ccache);
+        }
+
+        var network = r.NamedEnum("Network") switch
+        {
+            1 => "none",
+            2 => "host",
+            _ => null,
+        };
+        var security = r.NamedEnum("Security") switch
+        {
+            1 => "sandbox",
+            2 => "insecure",
+            _ => null,
+        };
+        if (ok)
+        {
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source));
+        }
+    }
+
+    private void ParseCopy(AttributeReader r, CopyKind kind)
+    {
+        var sources = r.IsArray(0) ? r.Strings(0) : ImmutableArray.Create(r.String(0));
+        var destination = r.String(1);
+        var ok = true;
+        if (sources.IsEmpty)
+        {
+            _session.Report(ProblemKind.InvalidValue, "Give at least one source.", r.Source.WithArgument(0));
+            ok = false;
+        }
+
+        ok &= CheckAll(sources, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Source");
+        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(1), "The destination");
+        var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
+        var exclude = r.NamedStrings("Exclude");
+        ok &= CheckAll(exclude, v => ValueRules.Word(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
+        var checksum = r.NamedString("Checksum");
+        if (checksum is not null)
+        {
+            ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
+        }
+
+        var (chown, chmod, owned) = ParseOwnership(r);
+        if (ok && owned)
+        {
+            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source));
+        }
+    }
+
+    private void ParseCopyFrom(AttributeReader r)
+    {
+        var from = ParseFrom(r.Positional(0), r.Source.WithArgument(0));
+        var source = r.String(1);
+        var destination = r.String(2);
+        var ok = from is not null;
+        ok &= _session.Check(ValueRules.Word(source, Escape), r.Source.WithArgument(1), "The source");
+        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(2), "The destination");
+        var (chown, chmod, owned) = ParseOwnership(r);
+        if (ok && owned)
+        {
+            Add(new CopyInstruction(CopyKind.Copy, new[] { source! }.ToEquatableArray(), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, EquatableArray<string>.Empty, false, null, false, null, r.Source));
+        }
+    }
+
+    private void ParseCopyHeredoc(AttributeReader r)
+    {
+        var destination = r.String(0);
+        var content = NormalizeLineBreaks(r.String(1));
+        var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
+        ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
+        var (chown, chmod, owned) = ParseOwnership(r);
+        if (ok && owned)
+        {
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source));
+        }
+    }
+
+    /// <summary>--chown (explicit, or the stage's non-root user) and --chmod of COPY and ADD.</summary>
+    private (string? Chown, string? Chmod, bool Ok) ParseOwnership(AttributeReader r)
+    {
+        var ok = true;
+        var chown = r.NamedString("Chown");
+        if (chown is not null)
+        {
+            ok &= _session.Check(ValueRules.Owner(chown), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
+        }
+        else if (r.NamedBool("ChownToUser") != false)
+        {
+            chown = _state.Owner;
+        }
+
+        var chmod = r.NamedString("Chmod");
+        if (chmod is not null)
+        {
+            ok &= _session.Check(ValueRules.Octal(chmod), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+        }
+
+        return (chown, chmod, ok);
+    }
+
+    private void ParseWorkDir(AttributeReader r)
+    {
+        var path = r.String(0);
+        if (_session.Check(ValueRules.Word(path, Escape), r.Source.WithArgument(0), "The path"))
+        {
+            Add(new WorkDirInstruction(path!, r.Source));
+        }
+    }
+
+    private void ParseUser(AttributeReader r)
+    {
+        string? user;
+        string? group;
+        if (r.Positional(0).Value is int uid)
+        {
+            user = uid.ToString(CultureInfo.InvariantCulture);
+            group = r.Int(1)?.ToString(CultureInfo.InvariantCulture);
+            _session.Check(uid < 0 || r.Int(1) < 0 ? "is negative" : null, r.Source, "A user or group id", ProblemKind.InvalidValue);
+        }
+        else
+        {
+            user = r.String(0);
+            group = r.NamedString("Group");
+        }
+
+        var owner = group is null ? user : user + ":" + group;
+        if (_session.Check(ValueRules.Owner(owner), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
+        {
+            var instruction = new UserInstruction(user!, group, r.Source);
+            Add(instruction);
+            _state = _state with { Owner = UserRules.IsRoot(instruction.Text) ? null : instruction.Text };
+        }
+    }
+
+    private void ParseExpose(AttributeReader r)
+    {
+        var port = r.Int(0) ?? 0;
+        var protocol = r.NamedEnum("Protocol") switch
+        {
+            null or 0 => "tcp",
+            1 => "udp",
+            _ => null,
+        };
+        var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
+        ok &= _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        if (ok)
+        {
+            Add(new ExposeInstruction(port, protocol!, r.Source));
+        }
+    }
+
+    private void ParseVolume(AttributeReader r)
+    {
+        var paths = r.Strings(0);
+        var ok = !paths.IsEmpty && CheckAll(paths, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Path");
+        if (paths.IsEmpty)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Volume] needs at least one path.", r.Source);
+        }
+
+        if (ok)
+        {
+            Add(new VolumeInstruction(Strings(paths), r.Source));
+        }
+    }
+
+    private void ParseCommand(AttributeReader r, CommandKind kind, bool exec)
+    {
+        ImmutableArray<string?> command;
+        bool ok;
+        if (exec)
+        {
+            command = r.Strings(0);
+            ok = CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
+            if (command.IsEmpty)
+            {
+                _session.Report(ProblemKind.InvalidValue, "Give the executable and its arguments.", r.Source);
+                ok = false;
+            }
+        }
+        else
+        {
+            command = ImmutableArray.Create(r.String(0));
+            ok = _session.Check(ValueRules.ShellLine(command[0], Escape), r.Source.WithArgument(0), "The command");
+        }
+
+        if (ok)
+        {
+            Add(new CommandInstruction(kind, exec, Strings(command), r.Source));
+        }
+    }
+
+    private void ParseHealthCheck(AttributeReader r)
+    {
+        var exec = r.IsArray(0);
+        var command = exec ? r.Strings(0) : ImmutableArray.Create(r.String(0));
+        var ok = exec
+            ? CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument") && !command.IsEmpty
+            : _session.Check(ValueRules.ShellLine(command[0], Escape), r.Source.WithArgument(0), "The command");
+        string? Duration(string option)
+        {
+            var value = r.NamedString(option);
+            if (value is not null)
+            {
+                ok &= _session.Check(ValueRules.Duration(value), r.Source.WithArgument(option), option, ProblemKind.InvalidValue);
+            }
+
+            return value;
+        }
+
+        var interval = Duration("Interval");
+        var timeout = Duration("Timeout");
+        var startPeriod = Duration("StartPeriod");
+        var startInterval = Duration("StartInterval");
+        var retries = r.NamedInt("Retries");
+        if (retries is < 1)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 1 or more.", r.Source.WithArgument("Retries"));
+            ok = false;
+        }
+
+        if (ok)
+        {
+            Add(new HealthCheckInstruction(false, exec, Strings(command), interval, timeout, startPeriod, startInterval, retries, r.Source));
+        }
+    }
+
+    private void ParseShell(AttributeReader r)
+    {
+        var command = r.Strings(0);
+        var ok = !command.IsEmpty && CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
+        if (command.IsEmpty)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Shell] needs the shell executable and its arguments.", r.Source);
+        }
+
+        if (ok)
+        {
+            Add(new ShellInstruction(Strings(command), r.Source));
+        }
+    }
+
+    private void ParseStopSignal(AttributeReader r)
+    {
+        var signal = r.String(0);
+        if (_session.Check(ValueRules.Signal(signal), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
+        {
+            Add(new StopSignalInstruction(signal!, r.Source));
+        }
+    }
+
+    private void ParseOnBuild(AttributeReader r)
+    {
+        var trigger = r.String(0);
+        if (!_session.Check(ValueRules.ShellLine(trigger, Escape), r.Source.WithArgument(0), "The trigger"))
+        {
+            return;
+        }
+
+        var keyword = Keyword(trigger!);
+        if (!RawKeywords.Contains(keyword) || keyword is "ONBUILD" or "MAINTAINER")
+        {
+            _session.Report(ProblemKind.InvalidValue, $"The trigger must start with an instruction other than ONBUILD, FROM or MAINTAINER, not '{keyword}'.", r.Source.WithArgument(0));
+            return;
+        }
+
+        Add(new OnBuildInstruction(trigger!.Trim(), r.Source));
+    }
+
+    private void ParseRaw(AttributeReader r)
+    {
+        var text = r.String(0);
+        if (!_session.Check(ValueRules.ShellLine(text, Escape), r.Source.WithArgument(0), "The instruction"))
+        {
+            return;
+        }
+
+        var keyword = Keyword(text!);
+        if (!RawKeywords.Contains(keyword))
+        {
+            _session.Report(ProblemKind.InvalidValue, $"'{keyword}' is not an instruction DockerDsl can place in a stage (FROM is declared with [Stage]).", r.Source.WithArgument(0));
+            return;
+        }
+
+        var raw = new RawInstruction(keyword, text!.Trim(), r.Source);
+        Add(raw);
+        if (UserRules.UserOf(raw) is { } user)
+        {
+            _state = _state with { Owner = UserRules.IsRoot(user) ? null : user };
+        }
+    }
+
+    private void ParseAptInstall(AttributeReader r)
+    {
+        var packages = r.Strings(0);
+        var ok = CheckAll(packages, ValueRules.AptPackage, r.Source.WithArgument(0), "Package");
+        if (packages.IsEmpty)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[AptInstall] needs at least one package.", r.Source);
+            ok = false;
+        }
+
+        if (ok)
+        {
+            Add(AptInstall.Expand(Strings(packages), r.Source));
+        }
+    }
+
+    private void ParseNonRootUser(AttributeReader r)
+    {
+        var name = r.String(0);
+        var uid = r.NamedInt("Uid") ?? NonRootUser.DefaultUid;
+        var gid = r.NamedInt("Gid") ?? uid;
+        var group = r.NamedString("Group") ?? name;
+        var home = r.NamedString("Home");
+        var ok = _session.Check(NonRootUser.NameProblem(name), r.Source.WithArgument(0), "The user name", ProblemKind.InvalidValue);
+        ok &= _session.Check(NonRootUser.NameProblem(group), r.Source.WithArgument("Group"), "The group name", ProblemKind.InvalidValue);
+        ok &= _session.Check(uid <= 0 ? "is not a positive number (0 is root)" : null, r.Source.WithArgument("Uid"), "Uid", ProblemKind.InvalidValue);
+        ok &= _session.Check(gid <= 0 ? "is not a positive number (0 is root's group)" : null, r.Source.WithArgument("Gid"), "Gid", ProblemKind.InvalidValue);
+        if (home is not null)
+        {
+            ok &= _session.Check(ValueRules.AbsolutePath(home, Escape), r.Source.WithArgument("Home"), "Home");
+        }
+
+        if (!ok)
+        {
+            return;
+        }
+
+        var expansion = NonRootUser.Expand(name!, uid, group!, gid, home, r.Source);
+        foreach (var instruction in expansion)
+        {
+            Add(instruction);
+        }
+
+        _state = _state with { Owner = NonRootUser.Owner(uid, gid) };
+    }
+
+    private void ParseCcache(AttributeReader r)
+    {
+        var directory = r.NamedString("Directory") ?? Ccache.DefaultDirectory;
+        var id = r.NamedString("Id") ?? Ccache.DefaultId;
+        var maxSize = r.NamedString("MaxSize");
+        var ok = _session.Check(ValueRules.AbsolutePath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
+        ok &= _session.Check(MountValue(id), r.Source.WithArgument("Id"), "Id");
+        if (maxSize is not null)
+        {
+            ok &= _session.Check(ValueRules.Word(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
+        }
+
+        if (!ok)
+        {
+            return;
+        }
+
+        foreach (var instruction in Ccache.Expand(directory, maxSize, r.Source))
+        {
+            Add(instruction);
+        }
+
+        _state = _state with { CcacheMount = Ccache.Mount(directory, id, r.Source) };
+    }
+
+    private void ParseStrip(AttributeReader r)
+    {
+        var path = r.String(0);
+        if (_session.Check(ValueRules.AbsolutePath(path, Escape), r.Source.WithArgument(0), "The path"))
+        {
+            Add(StripDebugSymbols.Expand(path!, r.Source));
+        }
+    }
+
+    private static string Keyword(string text)
+    {
+        var trimmed = text.TrimStart();
+        var end = 0;
+        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end]))
+        {
+            end++;
+        }
+
+        return trimmed.Substring(0, end).ToUpperInvariant();
+    }
+}

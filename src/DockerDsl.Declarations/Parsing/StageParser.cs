@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DockerDsl.Declarations.Helpers;
+using DockerDsl.Declarations.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DockerDsl.Declarations.Parsing;
+
+/// <summary>Parses one stage class: its FROM and its instruction attributes in source order.</summary>
+internal sealed partial class StageParser
+{
+    private static readonly HashSet<string> InstructionNames = new()
+    {
+        "Arg", "Env", "Label", "Run", "RunExec", "RunHeredoc", "Copy", "CopyFrom", "CopyHeredoc", "Add",
+        "WorkDir", "User", "Expose", "Volume", "Cmd", "CmdShell", "Entrypoint", "EntrypointShell",
+        "HealthCheck", "NoHealthCheck", "Shell", "StopSignal", "OnBuild", "Instruction",
+        "AptInstall", "NonRootUser", "Ccache", "StripDebugSymbols",
+    };
+
+    private readonly ParseSession _session;
+    private readonly INamedTypeSymbol _stage;
+    private readonly string _typeName;
+    private readonly List<Instruction> _instructions = new();
+    private StageInheritance _state = StageInheritance.None;
+
+    public StageParser(ParseSession session, INamedTypeSymbol stage)
+    {
+        _session = session;
+        _stage = stage;
+        _typeName = SymbolNames.MetadataName(stage);
+    }
+
+    private char Escape => _session.Escape;
+
+    public static bool IsInstruction(string attributeName) =>
+        InstructionNames.Contains(ShortName(attributeName));
+
+    public ParsedStage Parse()
+    {
+        var attributes = _stage.GetAttributes();
+        var stageIndex = ParseSession.IndexOf(attributes, AttributeNames.Stage);
+        var stageSource = new SourceRef(_typeName, stageIndex);
+        var stageReader = new AttributeReader(attributes[stageIndex], stageSource);
+
+        var name = stageReader.NamedString("Name") ?? Naming.ToKebabCase(_stage.Name);
+        _session.Check(ValueRules.StageName(name), stageReader.HasNamed("Name") ? stageSource.WithArgument("Name") : stageSource, $"The stage name '{name}'", ProblemKind.InvalidStageName);
+
+        var stageBase = ParseBase(stageReader);
+        var platform = stageReader.NamedString("Platform");
+        if (platform is not null)
+        {
+            _session.Check(ValueRules.Platform(platform), stageSource.WithArgument("Platform"), "Platform", ProblemKind.InvalidValue);
+        }
+
+        CheckNotSplit(attributes, stageSource);
+
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attributeName = AttributeNames.Of(attributes[i]);
+            if (attributeName is null || i == stageIndex || !IsInstruction(attributeName))
+            {
+                continue;
+            }
+
+            var reader = new AttributeReader(attributes[i], new SourceRef(_typeName, i));
+            if (attributes[i].AttributeConstructor is null)
+            {
+                _session.Report(ProblemKind.AttributeHasErrors, $"[{ShortName(attributeName)}] does not compile.", reader.Source);
+                continue;
+            }
+
+            ParseInstruction(ShortName(attributeName), reader);
+        }
+
+        var model = new StageModel(name, _stage.Name, _typeName, stageBase, platform, _instructions.ToEquatableArray(), stageSource);
+        return new ParsedStage(model, _state);
+    }
+
+    private static string ShortName(string attributeName)
+    {
+        var name = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private StageBase ParseBase(AttributeReader reader)
+    {
+        var from = reader.Named("From");
+        var source = reader.Source.WithArgument("From");
+        if (from.Kind == TypedConstantKind.Type && from.Value is INamedTypeSymbol baseStage)
+        {
+            var parsed = _session.Visit(baseStage, source);
+            if (parsed is not null)
+            {
+                _state = parsed.Inheritance;
+                return StageBase.FromStage(parsed.Model.Name);
+            }
+
+            return StageBase.FromStage(ParseSession.StageNameOf(baseStage));
+        }
+
+        if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
+        {
+            _session.Check(ValueRules.Image(image), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
+            return StageBase.FromImage(image);
+        }
+
+        _session.Report(
+            ProblemKind.InvalidStageBase,
+            $"Stage {_stage.Name} has no base; set From to an image (\"debian:bookworm-slim\") or a stage (typeof(Base)).",
+            reader.HasNamed("From") ? source : reader.Source);
+        return StageBase.FromImage("scratch");
+    }
+
+    /// <summary>Instruction order is source order, which partial declarations in several places do not define.</summary>
+    private void CheckNotSplit(ImmutableArray<AttributeData> attributes, SourceRef stageSource)
+    {
+        if (_stage.DeclaringSyntaxReferences.Length < 2)
+        {
+            return;
+        }
+
+        var owners = new HashSet<SyntaxNode>();
+        foreach (var attribute in attributes)
+        {
+            var name = AttributeNames.Of(attribute);
+            if (name is null || !IsInstruction(name))
+            {
+                continue;
+            }
+
+            var owner = attribute.ApplicationSyntaxReference?.GetSyntax()?.Parent?.Parent;
+            if (owner is not null)
+            {
+                owners.Add(owner);
+            }
+        }
+
+        if (owners.Count > 1)
+        {
+            _session.Report(
+                ProblemKind.SplitStage,
+                $"The instructions of stage {_stage.Name} are spread over {owners.Count} partial declarations, so their order is undefined; keep them on one declaration.",
+                stageSource);
+        }
+    }
+
+    /// <summary>A stage or image named by a <c>typeof</c> or a string, as used by --from.</summary>
+    private string? ParseFrom(TypedConstant from, SourceRef source)
+    {
+        if (from.Kind == TypedConstantKind.Type && from.Value is INamedTypeSymbol stage)
+        {
+            return _session.Visit(stage, source)?.Model.Name ?? ParseSession.StageNameOf(stage);
+        }
+
+        if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
+        {
+            _session.Check(ValueRules.Image(image), source, $"The image '{image}'", ProblemKind.InvalidValue);
+            return image;
+        }
+
+        if (from.Kind != TypedConstantKind.Error && !from.IsNull)
+        {
+            _session.Report(ProblemKind.InvalidReference, "--from must be typeof a stage class or an image string.", source);
+        }
+
+        return null;
+    }
+
+    private void Add(Instruction instruction) => _instructions.Add(instruction);
+
+    private bool CheckAll(IEnumerable<string?> values, System.Func<string?, string?> rule, SourceRef source, string what)
+    {
+        var ok = true;
+        var index = 0;
+        foreach (var value in values)
+        {
+            index++;
+            ok &= _session.Check(rule(value), source, $"{what} {index}");
+        }
+
+        return ok;
+    }
+
+    private static EquatableArray<string> Strings(ImmutableArray<string?> values) =>
+        values.Select(v => v ?? string.Empty).ToEquatableArray();
+
+    private static string NormalizeLineBreaks(string? text) => (text ?? string.Empty).Replace("\r\n", "\n");
+}

@@ -1,0 +1,48 @@
+using System;
+
+namespace DockerDsl;
+
+/// <summary>
+/// Declares a Dockerfile. Nested classes marked with <see cref="StageAttribute"/> are its stages,
+/// in declaration order; the last one is the image's final stage.
+/// </summary>
+/// <example><code>
+/// [Dockerfile("api/Dockerfile")]
+/// public partial class PlumberApi { ... }
+/// </code></example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class DockerfileAttribute : Attribute
+{
+    /// <summary>Declares a Dockerfile written to <paramref name="path"/>.</summary>
+    /// <param name="path">Output path, relative to the project folder, with forward slashes.</param>
+    public DockerfileAttribute(string path) => Path = path;
+
+    /// <summary>Output path, relative to the project folder.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// The <c># syntax=</c> parser directive: a frontend image such as <c>docker/dockerfile:1.7</c>,
+    /// or <see cref="DockerfileSyntax.None"/> to omit the line. When not set, the MSBuild property
+    /// <c>DockerDslSyntax</c> decides, and without it <see cref="DockerfileSyntax.Stable"/> is used.
+    /// </summary>
+    public string? Syntax { get; set; }
+
+    /// <summary>The <c># escape=</c> parser directive: <c>'\\'</c> (the default) or <c>'`'</c>.</summary>
+    public char Escape { get; set; } = '\\';
+
+    /// <summary>The <c># check=</c> parser directive for BuildKit build checks, for example <c>skip=JSONArgsRecommended</c>.</summary>
+    public string? Check { get; set; }
+}
+
+/// <summary>Well-known values for <see cref="DockerfileAttribute.Syntax"/>.</summary>
+public static class DockerfileSyntax
+{
+    /// <summary>Omit the <c># syntax=</c> line and use the builder's built-in frontend (air-gapped builders).</summary>
+    public const string None = "none";
+
+    /// <summary>The latest stable Dockerfile frontend.</summary>
+    public const string Stable = "docker/dockerfile:1";
+
+    /// <summary>The latest Dockerfile frontend with experimental (labs) features.</summary>
+    public const string Labs = "docker/dockerfile:1-labs";
+}

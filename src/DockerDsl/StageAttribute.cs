@@ -1,0 +1,52 @@
+using System;
+
+namespace DockerDsl;
+
+/// <summary>
+/// Declares a build stage: <c>FROM &lt;From&gt; AS &lt;Name&gt;</c>. The instructions of the stage are the
+/// instruction attributes on the same class, in source order.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class StageAttribute : Attribute
+{
+    /// <summary>
+    /// The base: an image reference string (<c>"debian:bookworm-slim"</c>, <c>"scratch"</c>) or
+    /// <c>typeof</c> another stage class.
+    /// </summary>
+    public object? From { get; set; }
+
+    /// <summary>The stage name. When not set, the class name in kebab case (<c>BuildTools</c> becomes <c>build-tools</c>).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The <c>--platform</c> flag of FROM, for example <c>linux/amd64</c> or <c>$BUILDPLATFORM</c>.</summary>
+    public string? Platform { get; set; }
+}
+
+/// <summary>
+/// Declares a build argument as a class, referenced with <see cref="ArgAttribute"/>:
+/// <c>[BuildArg(Default = "4.3")] partial class RVersion;</c> becomes <c>ARG R_VERSION=4.3</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class BuildArgAttribute : Attribute
+{
+    /// <summary>The argument name. When not set, the class name in upper snake case (<c>RVersion</c> becomes <c>R_VERSION</c>).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The default value, used when the build passes none.</summary>
+    public string? Default { get; set; }
+}
+
+/// <summary>
+/// <c>ARG</c>: brings a <see cref="BuildArgAttribute"/> class into scope. On a Dockerfile class it is a
+/// global argument (before the first FROM, usable in FROM lines); on a stage, it is scoped to that stage.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ArgAttribute : Attribute
+{
+    /// <summary>Declares <paramref name="buildArg"/> here.</summary>
+    /// <param name="buildArg">A class marked with <see cref="BuildArgAttribute"/>.</param>
+    public ArgAttribute(Type buildArg) => BuildArg = buildArg;
+
+    /// <summary>The build argument class.</summary>
+    public Type BuildArg { get; }
+}
