@@ -56,7 +56,7 @@ public static class CSharpEmitter
 
         source.Append('\n');
         Line(source, indent, "/// <summary>Stage names, for <c>docker build --target</c> and tools that build one stage.</summary>");
-        Line(source, indent, "public static class Stages");
+        Line(source, indent, "public static class " + StagesClassName(model.Target));
         Line(source, indent, "{");
         var used = new HashSet<string>();
         var first = true;
@@ -87,6 +87,13 @@ public static class CSharpEmitter
 
         var hintName = model.Source.TypeMetadataName.Replace('+', '.').Replace('`', '_') + ".Dockerfile.g.cs";
         return new GeneratedFile(hintName, source.ToString());
+    }
+
+    /// <summary><c>Stages</c>, unless that is the name of the Dockerfile class itself (CS0542).</summary>
+    private static string StagesClassName(PartialTypeTarget target)
+    {
+        var declaration = target.Types[target.Types.Count - 1];
+        return declaration.Substring(declaration.LastIndexOf(' ') + 1) == "Stages" ? "StageNames" : "Stages";
     }
 
     private static void Line(StringBuilder source, int indent, string text) =>

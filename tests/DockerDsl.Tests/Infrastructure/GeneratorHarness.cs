@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using DockerDsl.Declarations.Model;
+using DockerDsl.Declarations.Parsing;
+using DockerDsl.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DockerDsl.Tests.Infrastructure;
+
+/// <summary>Compiles declarations against .NET 8 reference assemblies and the DockerDsl attributes, and runs the generator.</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        Net80.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(DockerfileAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Declarations",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(IDictionary<string, string>? buildProperties = null) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new DockerfileGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            optionsProvider: new BuildProperties(buildProperties ?? new Dictionary<string, string>()),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once and returns its result and the compilation with generated code.</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(string source, IDictionary<string, string>? buildProperties = null)
+    {
+        var driver = Driver(buildProperties).RunGeneratorsAndUpdateCompilation(Compile(source), out var output, out _);
+        return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>The Dockerfile text the generated code carries for the first declaration, or null when withheld.</summary>
+    public static string? DockerfileText(GeneratorDriverRunResult result)
+    {
+        var attribute = result.GeneratedTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>())
+            .FirstOrDefault(a => a.Name.ToString().EndsWith("GeneratedDockerfileAttribute", StringComparison.Ordinal));
+        var literal = attribute?.ArgumentList?.Arguments[1].Expression as Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax;
+        return literal?.Token.ValueText;
+    }
+
+    /// <summary>Parses the single class marked [Dockerfile] in <paramref name="source"/>.</summary>
+    public static DockerfileModel Parse(string source)
+    {
+        var compilation = Compile(source);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "Declarations do not compile:\n" + string.Join("\n", errors));
+        var type = compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type)
+            .OfType<INamedTypeSymbol>()
+            .Single(t => t.GetAttributes().Any(a => a.AttributeClass?.Name == "DockerfileAttribute"));
+        return DockerfileParser.Parse(type);
+    }
+
+    private sealed class BuildProperties : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public BuildProperties(IDictionary<string, string> properties) =>
+            _global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(new Dictionary<string, string>());
+            private readonly Dictionary<string, string> _values;
+
+            public Options(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+using System.Collections.Generic;
+using DockerDsl.Tests.Infrastructure;
+
+namespace DockerDsl.Tests;
+
+/// <summary>One snapshot per instruction family: every flag of the attribute surface appears in one of them.</summary>
+public class InstructionSnapshotTests
+{
+    private static void Verify(string body, IDictionary<string, string>? properties = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "") =>
+        GeneratedOutput.Verify(GeneratedOutput.Usings + body, properties, test);
+
+    [Fact]
+    public void ParserDirectives() => Verify("""
+        [Dockerfile("Dockerfile", Syntax = "docker/dockerfile:1.7", Escape = '`', Check = "skip=JSONArgsRecommended")]
+        public partial class Directives
+        {
+            [Stage(From = "mcr.microsoft.com/windows/servercore:ltsc2022")]
+            [Run("echo one", "echo two")]
+            [WorkDir("C:/app")]
+            public partial class Windows;
+        }
+        """);
+
+    [Fact]
+    public void SyntaxOmitted() => Verify("""
+        [Dockerfile("Dockerfile", Syntax = DockerfileSyntax.None)]
+        public partial class NoSyntax
+        {
+            [Stage(From = "alpine:3.20")]
+            [Cmd("true")]
+            public partial class Only;
+        }
+        """);
+
+    [Fact]
+    public void SyntaxFromProjectProperty() => Verify(
+        """
+        [Dockerfile("Dockerfile")]
+        public partial class ProjectSyntax
+        {
+            [Stage(From = "alpine:3.20")]
+            [Cmd("true")]
+            public partial class Only;
+        }
+        """,
+        new Dictionary<string, string> { ["DockerDslSyntax"] = "docker/dockerfile:1.4" });
+
+    [Fact]
+    public void LabsSyntaxWhenLabsFeaturesAreUsed() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Labs
+        {
+            [Stage(From = "alpine:3.20")]
+            [Copy("src/", "/src/", Parents = true, Exclude = new[] { "*.md", "tests/" })]
+            [Run("make", Security = RunSecurity.Insecure)]
+            public partial class Only;
+        }
+        """);
+
+    [Fact]
+    public void StagesArgsAndPlatforms() => Verify("""
+        [BuildArg(Default = "3.20")]
+        public partial class AlpineVersion;
+
+        [BuildArg(Name = "GIT_SHA")]
+        public partial class Revision;
+
+        [Stage(From = "alpine:3.20", Name = "shared-tools")]
+        [Run("apk add --no-cache git")]
+        public partial class SharedTools;
+
+        [Dockerfile("deploy/Dockerfile")]
+        [Arg(typeof(AlpineVersion))]
+        public partial class Stages
+        {
+            [Stage(From = "golang:1.22-alpine@sha256:0466223b8544fb7d4ff04748acc4d75a608234bf4e79563bff208d2060c0dd79", Platform = "$BUILDPLATFORM")]
+            [Arg(typeof(Revision))]
+            [Label("org.opencontainers.image.revision", "unknown")]
+            public partial class GoBuilder;
+
+            [Stage(From = typeof(SharedTools))]
+            [CopyFrom(typeof(GoBuilder), "/go/bin/app", "/usr/local/bin/app")]
+            public partial class HTTPServer;
+
+            [Stage(From = "scratch", Platform = "linux/amd64")]
+            [CopyFrom(typeof(HTTPServer), "/usr/local/bin/app", "/app")]
+            [Entrypoint("/app")]
+            public partial class Final;
+        }
+        """);
+
+    [Fact]
+    public void StagesAreOrderedSoReferencesPointBackwards() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Reordered
+        {
+            [Stage(From = typeof(Build))]
+            [CopyFrom(typeof(Assets), "/assets", "/srv/assets")]
+            public partial class Runtime;
+
+            [Stage(From = "node:20-bookworm-slim")]
+            [Run("npm run build")]
+            public partial class Assets;
+
+            [Stage(From = "debian:bookworm-slim")]
+            [Run("make")]
+            public partial class Build;
+        }
+        """);
+
+    [Fact]
+    public void RunForms() => Verify(""""
+        [Dockerfile("Dockerfile")]
+        public partial class Runs
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [Shell("/bin/bash", "-o", "pipefail", "-c")]
+            [Run("set -eux", "curl -fsS https://example.com | sha256sum", "echo \"done\" > /done")]
+            [RunExec("/usr/bin/env", "printf", "%s\\n", "a \"quoted\" word")]
+            [RunHeredoc("""
+                #!/usr/bin/env bash
+                set -euo pipefail
+                echo "EOF is a fine word here"
+                EOF
+                echo $HOME
+                """)]
+            [Run("apt-get update", Network = RunNetwork.Host)]
+            [Run("make test", Network = RunNetwork.None, Security = RunSecurity.Sandbox)]
+            public partial class Only;
+        }
+        """");
+
+    [Fact]
+    public void RunMounts() => Verify("""
+        [CacheMount("/root/.cache/pip", Id = "pip", Sharing = CacheSharing.Locked, Mode = "0755", Uid = 0, Gid = 0)]
+        public partial class PipCache;
+
+        [CacheMount("/go/pkg/mod", Sharing = CacheSharing.Shared, ReadOnly = true, From = typeof(Deps), Source = "/go/pkg/mod")]
+        public partial class GoModules;
+
+        [SecretMount("npmrc", Target = "/root/.npmrc", Required = true, Mode = "0400", Uid = 1000, Gid = 1000)]
+        public partial class NpmToken;
+
+        [SecretMount("api_key", Env = "API_KEY")]
+        public partial class ApiKey;
+
+        [SshMount(Id = "github", Target = "/run/ssh.sock", Required = true)]
+        public partial class GitSsh;
+
+        [BindMount("/src", Source = "src", ReadWrite = true)]
+        public partial class Sources;
+
+        [BindMount("/deps", From = typeof(Deps), Source = "/go")]
+        public partial class DepsBind;
+
+        [TmpfsMount("/tmp/work", Size = 67108864)]
+        public partial class Scratch;
+
+        [Stage(From = "golang:1.22")]
+        [Run("go mod download")]
+        public partial class Deps;
+
+        [Dockerfile("Dockerfile")]
+        public partial class Mounts
+        {
+            [Stage(From = typeof(Deps))]
+            [Run("pip install -r requirements.txt", Mounts = new[] { typeof(PipCache), typeof(Sources) })]
+            [Run("go build ./...", Mounts = new[] { typeof(GoModules), typeof(DepsBind), typeof(Scratch) })]
+            [Run("npm ci", Mounts = new[] { typeof(NpmToken), typeof(ApiKey), typeof(GitSsh) })]
+            public partial class Build;
+        }
+        """);
+
+    [Fact]
+    public void CopyAndAdd() => Verify(""""
+        [Dockerfile("Dockerfile")]
+        public partial class Copies
+        {
+            [Stage(From = "alpine:3.20")]
+            [Run("make")]
+            public partial class Build;
+
+            [Stage(From = "alpine:3.20")]
+            [Copy("a.txt", "/a.txt")]
+            [Copy(new[] { "b.txt", "c/*.json" }, "/data/", Chown = "app:app", Chmod = "0644", Link = true)]
+            [Copy("/out", "/opt/out", From = typeof(Build))]
+            [Copy("/etc/nginx/nginx.conf", "/etc/nginx/", From = "nginx:1.27-alpine")]
+            [CopyFrom(typeof(Build), "/bin/tool", "/usr/local/bin/tool", Chmod = "0755", Link = true)]
+            [CopyHeredoc("/etc/motd", """
+                Welcome.
+                Variables like $HOME stay literal here.
+                """, Chmod = "0644")]
+            [Add("https://example.com/tool.tgz", "/opt/", Checksum = "sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d")]
+            [Add("git@github.com:example/repo.git#v1.0.0", "/src/", KeepGitDir = true)]
+            [Add("vendor.tar.gz", "/vendor/", Chown = "1000:1000", Link = true)]
+            public partial class Final;
+        }
+        """");
+
+    [Fact]
+    public void ChownFollowsTheStageUser() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Ownership
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [Copy("before/", "/before/")]
+            [NonRootUser("app", Uid = 10001)]
+            [Copy("after/", "/after/")]
+            [Copy("explicit/", "/explicit/", Chown = "0:0")]
+            [Copy("opt-out/", "/opt-out/", ChownToUser = false)]
+            public partial class Base;
+
+            [Stage(From = typeof(Base))]
+            [Copy("inherited/", "/inherited/")]
+            [User("root")]
+            [Copy("as-root/", "/as-root/")]
+            [User(2000, 2000)]
+            [CopyHeredoc("/numeric.txt", "numeric user\n")]
+            public partial class Derived;
+        }
+        """);
+
+    [Fact]
+    public void MetadataAndRuntimeInstructions() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Runtime
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [Env("GREETING", "say \"hi\" for $5 \\ more")]
+            [Env("PATH", "/opt/bin:${PATH}", Expand = true)]
+            [Label("org.opencontainers.image.description", "An image with \"quotes\" and $dollars")]
+            [WorkDir("/srv")]
+            [User("www-data", Group = "www-data")]
+            [Expose(8080)]
+            [Expose(5353, Protocol = ExposeProtocol.Udp)]
+            [Volume("/data", "/logs")]
+            [StopSignal("SIGINT")]
+            [OnBuild("COPY . /app")]
+            [Instruction("MAINTAINER nobody@example.com")]
+            [EntrypointShell("exec /srv/start.sh")]
+            [CmdShell("--verbose")]
+            public partial class Shells;
+
+            [Stage(From = typeof(Shells))]
+            [HealthCheck(new[] { "/srv/healthcheck", "--quick" }, Interval = "10s", Timeout = "2s", StartPeriod = "1m30s", StartInterval = "500ms", Retries = 5)]
+            public partial class ExecHealth;
+
+            [Stage(From = typeof(ExecHealth))]
+            [NoHealthCheck]
+            [Entrypoint("/srv/start")]
+            [Cmd("--port", "8080")]
+            public partial class NoHealth;
+        }
+        """);
+
+    [Fact]
+    public void Helpers() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class HelperExpansions
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [AptInstall("build-essential", "ccache", "libssl-dev=3.0.15-1~deb12u1", "libc6:amd64")]
+            [Ccache(Directory = "/var/cache/ccache", Id = "native-ccache", MaxSize = "2G")]
+            [Run("make -j2")]
+            [RunExec("make", "install")]
+            [StripDebugSymbols("/usr/local/lib")]
+            public partial class Native;
+
+            [Stage(From = typeof(Native))]
+            [Run("make plugins")]
+            [NonRootUser("svc", Uid = 2001, Gid = 3001, Group = "services", Home = "/home/svc")]
+            [Copy("config/", "/home/svc/config/")]
+            public partial class Service;
+        }
+        """);
+
+    [Fact]
+    public void GlobalNamespaceAndNestedContainers() => Verify("""
+        public partial class Outer
+        {
+            internal partial record Images
+            {
+                [Dockerfile("images/Dockerfile")]
+                private partial class Tool
+                {
+                    [Stage(From = "alpine:3.20")]
+                    [Cmd("tool")]
+                    public partial class Image;
+                }
+            }
+        }
+        """);
+}
