@@ -132,5 +132,22 @@ public static class CSharpEmitter
     /// <summary>A verbatim literal, so the constant reads like the Dockerfile in the IDE.</summary>
     private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
 
-    private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Text for a one-line XML doc comment: markup escaped, anything that could end the line replaced.</summary>
+    private static string Xml(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' || char.IsSurrogate(c) => "\uFFFD",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 
 namespace DockerDsl.Tests.Infrastructure;
@@ -46,3 +45,4 @@ public static class LineDiff
 
     private static string Visible(string line) => line.Replace("\r", "\\r").Replace("\t", "\\t");
 
+}
