@@ -447,7 +447,7 @@ internal sealed partial class StageParser
     private void ParseAptInstall(AttributeReader r)
     {
         var packages = r.Strings(0);
-        var ok = CheckAll(packages, ValueRules.AptPackage, r.Source.WithArgument(0), "Package");
+        var ok = CheckAll(packages, ValueRules.AptPackage, r.Source.WithArgument(0), "Package", ProblemKind.InvalidValue);
         if (packages.IsEmpty)
         {
             _session.Report(ProblemKind.InvalidValue, "[AptInstall] needs at least one package.", r.Source);

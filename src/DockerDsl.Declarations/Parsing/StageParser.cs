@@ -169,14 +169,14 @@ internal sealed partial class StageParser
 
     private void Add(Instruction instruction) => _instructions.Add(instruction);
 
-    private bool CheckAll(IEnumerable<string?> values, System.Func<string?, string?> rule, SourceRef source, string what)
+    private bool CheckAll(IEnumerable<string?> values, System.Func<string?, string?> rule, SourceRef source, string what, ProblemKind kind = ProblemKind.UnsafeValue)
     {
         var ok = true;
         var index = 0;
         foreach (var value in values)
         {
             index++;
-            ok &= _session.Check(rule(value), source, $"{what} {index}");
+            ok &= _session.Check(rule(value), source, $"{what} {index}", kind);
         }
 
         return ok;

@@ -1,0 +1,88 @@
+using System.Linq;
+using DockerDsl.Declarations.Model;
+using DockerDsl.Tests.Infrastructure;
+
+namespace DockerDsl.Tests;
+
+/// <summary>Declarations that cannot become a Dockerfile: the parser names the problem and the generator withholds the text.</summary>
+public class ProblemTests
+{
+    public static TheoryData<string, ProblemKind, string> Cases => new()
+    {
+        { "[Dockerfile(\"\")] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidOutputPath, "is empty" },
+        { "[Dockerfile(\"/etc/Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidOutputPath, "absolute" },
+        { "[Dockerfile(\"Dockerfile\")] public class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.TypeCannotBeExtended, "must be partial" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D<T> { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.TypeCannotBeExtended, "generic" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { }", ProblemKind.NoStages, "declares no stage" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage] public partial class S; }", ProblemKind.InvalidStageBase, "has no base" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"Not An Image\")] public partial class S; }", ProblemKind.InvalidStageBase, "is not an image reference" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = typeof(string))] public partial class S; }", ProblemKind.InvalidReference, "String is not a stage" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = typeof(B))] public partial class A; [Stage(From = typeof(A))] public partial class B; }", ProblemKind.StageCycle, "depends on itself" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\", Name = \"x\")] public partial class A; [Stage(From = \"a:1\", Name = \"x\")] public partial class B; }", ProblemKind.InvalidStageName, "Two stages are named 'x'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] public partial class Scratch; }", ProblemKind.InvalidStageName, "reserved" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\", Name = \"bad name\")] public partial class S; }", ProblemKind.InvalidStageName, "is not a stage name" },
+        { "[Dockerfile(\"Dockerfile\")] [Run(\"x\")] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.MisplacedAttribute, "move it to a stage class" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"echo a\\necho b\")] public partial class S; }", ProblemKind.UnsafeValue, "Command 1 contains a line break" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"echo \\\\\")] public partial class S; }", ProblemKind.UnsafeValue, "escape character" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"cat <<EOF\")] public partial class S; }", ProblemKind.UnsafeValue, "heredoc" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"my file\", \"/x\")] public partial class S; }", ProblemKind.UnsafeValue, "white space" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(70000)] public partial class S; }", ProblemKind.InvalidValue, "from 1 to 65535" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Interval = \"30\")] public partial class S; }", ProblemKind.InvalidValue, "not a duration" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = 0)] public partial class S; }", ProblemKind.InvalidValue, "Retries is 0" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "octal" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"FROM alpine\")] public partial class S; }", ProblemKind.InvalidValue, "FROM is declared with [Stage]" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(D) })] public partial class S; }", ProblemKind.InvalidReference, "is not a mount" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [CacheMount(\"/c,d\")] public partial class M; [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(M) })] public partial class S; }", ProblemKind.UnsafeValue, "separate mount options" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Arg(typeof(D))] public partial class S; }", ProblemKind.InvalidReference, "is not a build argument" },
+        { "[Dockerfile(\"Dockerfile\", Escape = 'x')] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidValue, "Escape must be" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheParserNamesTheProblemAndTheDockerfileIsWithheld(string declaration, ProblemKind kind, string message)
+    {
+        var source = GeneratedOutput.Usings + declaration;
+        var model = GeneratorHarness.Parse(source);
+
+        Assert.Contains(model.Problems, p => p.Kind == kind && p.Message.Contains(message));
+        var (result, output) = GeneratorHarness.Run(source);
+        Assert.Empty(result.Diagnostics);
+        Assert.Null(GeneratorHarness.DockerfileText(result));
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void InstructionsSpreadOverPartialDeclarationsAreRefused()
+    {
+        var first = GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"one\")] public partial class S; }";
+        var second = GeneratedOutput.Usings + "public partial class D { [Run(\"two\")] public partial class S; }";
+        var compilation = GeneratorHarness.Compile(first, second);
+        var type = compilation.GetTypeByMetadataName("D")!;
+
+        var model = DockerDsl.Declarations.Parsing.DockerfileParser.Parse(type);
+
+        var problem = Assert.Single(model.Problems);
+        Assert.Equal(ProblemKind.SplitStage, problem.Kind);
+        Assert.Equal("D+S", problem.Source.TypeMetadataName);
+    }
+
+    [Fact]
+    public void ProblemsPointAtTheAttributeAndArgumentAtFault()
+    {
+        var model = GeneratorHarness.Parse(GeneratedOutput.Usings + """
+            [Dockerfile("Dockerfile")]
+            public partial class D
+            {
+                [Stage(From = "a:1")]
+                [Run("ok")]
+                [HealthCheck("true", Timeout = "soon")]
+                public partial class S;
+            }
+            """);
+
+        var problem = Assert.Single(model.Problems);
+        Assert.Equal(new SourceRef("D+S", 2, -1, "Timeout"), problem.Source);
+    }
+}

@@ -1,0 +1,11 @@
+using System.IO;
+using DockerDsl.Tests.Infrastructure;
+
+namespace DockerDsl.Tests;
+
+/// <summary>The samples' real declarations, so their Dockerfiles are reviewed here like code.</summary>
+public class SampleSnapshotTests
+{
+    [Fact]
+    public void RPlumberApi() => GeneratedOutput.Verify(File.ReadAllText(Repository.File("samples", "RPlumberApi", "PlumberApi.cs")));
+}
