@@ -154,11 +154,11 @@ public sealed class WriteDockerfiles : Task
 
         if (outcome == WriteOutcome.Written)
         {
-            Log.LogMessage(MessageImportance.High, "DockerDsl: wrote {0}", shownPath);
+            Log.LogMessage(MessageImportance.High, "DockerDsl: wrote {0} ({1})", shownPath, target.FullPath);
         }
         else
         {
-            Log.LogMessage(MessageImportance.Low, "DockerDsl: {0} is up to date", shownPath);
+            Log.LogMessage(MessageImportance.Normal, "DockerDsl: {0} is up to date ({1})", shownPath, target.FullPath);
         }
 
         return true;

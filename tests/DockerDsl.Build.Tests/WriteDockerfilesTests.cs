@@ -33,7 +33,7 @@ public sealed class WriteDockerfilesTests : IDisposable
         var path = Path.Combine(ProjectDirectory, "api", "Dockerfile");
         Assert.Equal(new UTF8Encoding(false).GetBytes(Text), File.ReadAllBytes(path));
         Assert.NotEqual(0xEF, File.ReadAllBytes(path)[0]);
-        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "DockerDsl: wrote api/Dockerfile");
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.High && m.Message == $"DockerDsl: wrote api/Dockerfile ({path})");
         var item = Assert.Single(task.Dockerfiles);
         Assert.Equal(path, item.ItemSpec);
         Assert.Equal("true", item.GetMetadata("Written"));
@@ -64,7 +64,7 @@ public sealed class WriteDockerfilesTests : IDisposable
 
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(path));
         Assert.DoesNotContain(engine.Messages, m => m.Message!.StartsWith("DockerDsl: wrote", StringComparison.Ordinal));
-        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "DockerDsl: Dockerfile is up to date");
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Normal && m.Message?.StartsWith("DockerDsl: Dockerfile is up to date (", System.StringComparison.Ordinal) == true);
         Assert.Equal("false", Assert.Single(task.Dockerfiles).GetMetadata("Written"));
     }
 
@@ -250,7 +250,7 @@ public sealed class WriteDockerfilesTests : IDisposable
         Assert.Equal(Text, File.ReadAllText(path));
         Assert.False(File.Exists(Path.Combine(ProjectDirectory, "api", "Dockerfile")));
         Assert.Equal(path, Assert.Single(task.Dockerfiles).ItemSpec);
-        Assert.Contains(_engine.Messages, m => m.Message == "DockerDsl: wrote docker/api/Dockerfile");
+        Assert.Contains(_engine.Messages, m => m.Message == $"DockerDsl: wrote docker/api/Dockerfile ({path})");
     }
 
     [Fact]

@@ -15,7 +15,8 @@ internal sealed class SampleProject : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    public SampleProject(string targetFrameworks, string declarations)
+    /// <param name="withGenerator">Also run the DockerDsl generator, so the declarations can be real attributed classes.</param>
+    public SampleProject(string targetFrameworks, string declarations, bool withGenerator = false)
     {
         Directory = _temp.Combine("Sample");
         System.IO.Directory.CreateDirectory(Directory);
@@ -32,6 +33,10 @@ internal sealed class SampleProject : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="DockerDsl" HintPath="{typeof(DockerDsl.GeneratedDockerfileAttribute).Assembly.Location}" />
+              </ItemGroup>
+              <ItemGroup Condition="{(withGenerator ? "true" : "false")}">
+                <Analyzer Include="{typeof(DockerDsl.Generators.DockerfileGenerator).Assembly.Location}" />
+                <Analyzer Include="{typeof(DockerDsl.Declarations.Model.DockerfileModel).Assembly.Location}" />
               </ItemGroup>
               <Import Project="{buildFolder}/DockerDsl.targets" />
             </Project>
