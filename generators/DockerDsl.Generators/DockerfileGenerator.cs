@@ -26,17 +26,31 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Models);
 
-        var projectSyntax = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.DockerDslSyntax", out var value) ? value : null)
-            .WithTrackingName(TrackingNames.ProjectSyntax);
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ProjectOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.ProjectOptions);
 
         var files = models
-            .Combine(projectSyntax)
-            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left!, pair.Right))
+            .Combine(options)
+            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left!, pair.Right.Syntax))
             .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.Outputs);
 
+        // One bake file gathers every Dockerfile of the project, so it depends on all models at once.
+        var bake = models
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => CSharpEmitter.EmitBake(pair.Left!, pair.Right))
+            .WithTrackingName(TrackingNames.Bake);
+
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
+        context.RegisterSourceOutput(bake, static (context, file) =>
+        {
+            if (file is not null)
+            {
+                context.AddSource(file.HintName, file.Source);
+            }
+        });
     }
 
     private static DockerfileModel? Parse(ISymbol symbol, CancellationToken cancellationToken)

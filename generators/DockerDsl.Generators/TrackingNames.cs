@@ -4,6 +4,7 @@ namespace DockerDsl.Generators;
 public static class TrackingNames
 {
     public const string Models = nameof(Models);
-    public const string ProjectSyntax = nameof(ProjectSyntax);
+    public const string ProjectOptions = nameof(ProjectOptions);
     public const string Outputs = nameof(Outputs);
+    public const string Bake = nameof(Bake);
 }

@@ -6,7 +6,7 @@ namespace RPlumberApi;
 /// The R Plumber API image: Debian's R in a shared base, a build stage that compiles the local
 /// Rcpp package through ccache and strips it, and a small non-root production stage.
 /// </summary>
-[Dockerfile("Dockerfile")]
+[Dockerfile("Dockerfile", Ignore = new[] { "*.cs", "*.csproj", "docker-bake.hcl", "app/rpkg/src/*.o", "app/rpkg/src/*.so" })]
 public partial class PlumberApi
 {
     /// <summary>R, plumber and the runtime tools, from Debian packages only.</summary>

@@ -28,7 +28,7 @@ internal sealed class AttributeArgumentTypeProvider : ICustomAttributeTypeProvid
     public string GetTypeFromSerializedName(string name) => name;
 
     public PrimitiveTypeCode GetUnderlyingEnumType(string type) =>
-        throw new BadImageFormatException($"unexpected enum argument of type '{type}' in GeneratedDockerfileAttribute");
+        throw new BadImageFormatException($"unexpected enum argument of type '{type}' in GeneratedFileAttribute");
 
     public bool IsSystemType(string type) => type == SystemType;
 }

@@ -1,6 +1,6 @@
 namespace DockerDsl.Build;
 
-/// <summary>One <c>[assembly: GeneratedDockerfile(path, text)]</c> read from a compiled assembly.</summary>
+/// <summary>One <c>[assembly: GeneratedFile(path, text)]</c> read from a compiled assembly.</summary>
 internal sealed class GeneratedDockerfile
 {
     public GeneratedDockerfile(string? path, string? text)

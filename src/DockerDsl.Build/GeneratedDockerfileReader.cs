@@ -7,13 +7,13 @@ using System.Reflection.PortableExecutable;
 namespace DockerDsl.Build;
 
 /// <summary>
-/// Reads the assembly-level <c>DockerDsl.GeneratedDockerfileAttribute</c> instances from a compiled
+/// Reads the assembly-level <c>DockerDsl.GeneratedFileAttribute</c> instances from a compiled
 /// assembly's metadata. Nothing is loaded or executed.
 /// </summary>
 internal static class GeneratedDockerfileReader
 {
     private const string AttributeNamespace = "DockerDsl";
-    private const string AttributeName = "GeneratedDockerfileAttribute";
+    private const string AttributeName = "GeneratedFileAttribute";
 
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly, or its metadata is corrupt.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -37,7 +37,7 @@ internal static class GeneratedDockerfileReader
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            if (!IsGeneratedDockerfileAttribute(metadata, attribute.Constructor))
+            if (!IsGeneratedFileAttribute(metadata, attribute.Constructor))
             {
                 continue;
             }
@@ -47,7 +47,7 @@ internal static class GeneratedDockerfileReader
                 || value.FixedArguments[0].Type != nameof(PrimitiveTypeCode.String)
                 || value.FixedArguments[1].Type != nameof(PrimitiveTypeCode.String))
             {
-                throw new BadImageFormatException("GeneratedDockerfileAttribute does not have the expected (string path, string text) constructor");
+                throw new BadImageFormatException("GeneratedFileAttribute does not have the expected (string path, string text) constructor");
             }
 
             dockerfiles.Add(new GeneratedDockerfile(
@@ -58,7 +58,7 @@ internal static class GeneratedDockerfileReader
         return dockerfiles;
     }
 
-    private static bool IsGeneratedDockerfileAttribute(MetadataReader metadata, EntityHandle constructor)
+    private static bool IsGeneratedFileAttribute(MetadataReader metadata, EntityHandle constructor)
     {
         switch (constructor.Kind)
         {

@@ -10,7 +10,7 @@ namespace DockerDsl.Build;
 
 /// <summary>
 /// Writes the Dockerfiles that the DockerDsl generator compiled into an assembly as
-/// <c>[assembly: GeneratedDockerfile(path, text)]</c>. Reads metadata only (the assembly is never
+/// <c>[assembly: GeneratedFile(path, text)]</c>. Reads metadata only (the assembly is never
 /// loaded), writes a file only when its bytes change, and writes each one atomically.
 /// </summary>
 public sealed class WriteDockerfiles : Task

@@ -32,6 +32,28 @@ public sealed class DockerfileAttribute : Attribute
 
     /// <summary>The <c># check=</c> parser directive for BuildKit build checks, for example <c>skip=JSONArgsRecommended</c>.</summary>
     public string? Check { get; set; }
+
+    /// <summary>The build context, relative to the project folder (default <c>.</c>, the project folder).</summary>
+    public string? Context { get; set; }
+
+    /// <summary>
+    /// Extra <c>.dockerignore</c> patterns, relative to the build context. DockerDsl writes
+    /// <c>&lt;path&gt;.dockerignore</c> next to the Dockerfile, which BuildKit reads instead of the
+    /// context's <c>.dockerignore</c>; it always excludes <c>bin/</c>, <c>obj/</c>, <c>.git/</c> and IDE folders.
+    /// </summary>
+    public string[]? Ignore { get; set; }
+
+    /// <summary>Image tags for the generated <c>docker-bake.hcl</c> target, for example <c>ghcr.io/acme/api:1.0</c>.</summary>
+    public string[]? Tags { get; set; }
+
+    /// <summary>Platforms for the bake target, for example <c>linux/amd64</c> and <c>linux/arm64</c>.</summary>
+    public string[]? Platforms { get; set; }
+
+    /// <summary>Bake <c>cache-from</c> entries, for example <c>type=registry,ref=ghcr.io/acme/api:cache</c>.</summary>
+    public string[]? CacheFrom { get; set; }
+
+    /// <summary>Bake <c>cache-to</c> entries, for example <c>type=registry,ref=ghcr.io/acme/api:cache,mode=max</c>.</summary>
+    public string[]? CacheTo { get; set; }
 }
 
 /// <summary>Well-known values for <see cref="DockerfileAttribute.Syntax"/>.</summary>

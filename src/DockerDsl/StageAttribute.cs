@@ -23,6 +23,17 @@ public sealed class StageAttribute : Attribute
 }
 
 /// <summary>
+/// Marks a stage that is built on its own as well (a test or debug image, say): the generated
+/// <c>docker-bake.hcl</c> gets a target for it with <c>target = "&lt;stage&gt;"</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class BuildTargetAttribute : Attribute
+{
+    /// <summary>Image tags for this stage's bake target.</summary>
+    public string[]? Tags { get; set; }
+}
+
+/// <summary>
 /// Declares a build argument as a class, referenced with <see cref="ArgAttribute"/>:
 /// <c>[BuildArg(Default = "4.3")] partial class RVersion;</c> becomes <c>ARG R_VERSION=4.3</c>.
 /// </summary>

@@ -20,9 +20,9 @@ public sealed class MSBuildIntegrationTests
     // Each TargetFramework compiles different text, so the file shows which inner build wrote it.
     private const string PerFrameworkDeclarations = """
         #if NETSTANDARD
-        [assembly: DockerDsl.GeneratedDockerfile("Dockerfile", "FROM scratch\n# netstandard2.0\n")]
+        [assembly: DockerDsl.GeneratedFile("Dockerfile", "FROM scratch\n# netstandard2.0\n")]
         #else
-        [assembly: DockerDsl.GeneratedDockerfile("Dockerfile", "FROM scratch\n# net10.0\n")]
+        [assembly: DockerDsl.GeneratedFile("Dockerfile", "FROM scratch\n# net10.0\n")]
         #endif
         """;
 

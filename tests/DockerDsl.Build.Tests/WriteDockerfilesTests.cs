@@ -272,7 +272,7 @@ public sealed class WriteDockerfilesTests : IDisposable
     {
         var assembly = TestAssembly.Compile(
             AssemblyDirectory,
-            "[assembly: Other.GeneratedDockerfileAttribute(\"Dockerfile\", \"FROM scratch\")]\n"
+            "[assembly: Other.GeneratedFileAttribute(\"Dockerfile\", \"FROM scratch\")]\n"
                 + TestAssembly.LocalAttribute.Replace("namespace DockerDsl", "namespace Other", StringComparison.Ordinal));
 
         var task = Run(assembly);

@@ -32,7 +32,7 @@ public class CachingTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = { TrackingNames.Models, TrackingNames.ProjectSyntax, TrackingNames.Outputs };
+    private static readonly string[] TrackedSteps = { TrackingNames.Models, TrackingNames.ProjectOptions, TrackingNames.Bake, TrackingNames.Outputs };
 
     [Fact]
     public void AnUnrelatedEditLeavesEveryStepCachedOrUnchanged()
@@ -68,7 +68,7 @@ public class CachingTests
 
         var outputs = result.TrackedSteps[TrackingNames.Outputs].SelectMany(r => r.Outputs).ToList();
         Assert.Contains(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("make all", result.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains("make all", result.GeneratedSources.Single(s => s.HintName == "App.Dockerfile.g.cs").SourceText.ToString());
     }
 
     [Fact]

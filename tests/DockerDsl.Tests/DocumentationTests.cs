@@ -9,7 +9,7 @@ namespace DockerDsl.Tests;
 /// <summary>docs/attributes.md shows each attribute next to its Dockerfile text; this keeps the page true.</summary>
 public class DocumentationTests
 {
-    private static readonly Regex Example = new(@"```csharp\n(?<csharp>.*?)```\s*```dockerfile\n(?<dockerfile>.*?)```", RegexOptions.Singleline);
+    private static readonly Regex Example = new(@"```csharp\n(?<csharp>(?:(?!```).)*?)```\s*```(?<kind>dockerfile|dockerignore|hcl)\n(?<output>.*?)```", RegexOptions.Singleline);
 
     public static IEnumerable<object[]> Examples()
     {
@@ -17,7 +17,7 @@ public class DocumentationTests
         var index = 0;
         foreach (Match match in Example.Matches(page))
         {
-            yield return new object[] { index++, match.Groups["csharp"].Value, match.Groups["dockerfile"].Value };
+            yield return new object[] { index++, match.Groups["csharp"].Value, match.Groups["kind"].Value, match.Groups["output"].Value };
         }
     }
 
@@ -26,11 +26,17 @@ public class DocumentationTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void EachExampleProducesTheDockerfileShownUnderIt(int index, string csharp, string expected)
+    public void EachExampleProducesTheFileShownUnderIt(int index, string csharp, string kind, string expected)
     {
         string source;
         string actual;
-        if (csharp.Contains("[Dockerfile("))
+        if (kind != "dockerfile")
+        {
+            var (result, _) = GeneratorHarness.Run(csharp);
+            var files = GeneratorHarness.GeneratedFiles(result.GeneratedTrees).ToList();
+            actual = files.Single(f => kind == "hcl" ? f.Path.EndsWith(".hcl", System.StringComparison.Ordinal) : f.Path.EndsWith(".dockerignore", System.StringComparison.Ordinal)).Text;
+        }
+        else if (csharp.Contains("[Dockerfile("))
         {
             source = csharp;
             actual = Generate(source);

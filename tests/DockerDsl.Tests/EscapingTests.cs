@@ -166,18 +166,6 @@ public class EscapingTests
         return normalized.EndsWith("\n", StringComparison.Ordinal) ? normalized : normalized + "\n";
     }
 
-    private static Dictionary<string, string> Dockerfiles(GeneratorDriverRunResult result)
-    {
-        var texts = new Dictionary<string, string>();
-        foreach (var attribute in result.GeneratedTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<AttributeSyntax>()))
-        {
-            if (attribute.Name.ToString().EndsWith("GeneratedDockerfileAttribute", StringComparison.Ordinal))
-            {
-                var arguments = attribute.ArgumentList!.Arguments;
-                texts[((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText] = ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText;
-            }
-        }
-
-        return texts;
-    }
+    private static Dictionary<string, string> Dockerfiles(GeneratorDriverRunResult result) =>
+        GeneratorHarness.GeneratedFiles(result.GeneratedTrees).ToDictionary(f => f.Path, f => f.Text);
 }

@@ -7,7 +7,7 @@ namespace DockerDsl.Tests;
 public class InstructionSnapshotTests
 {
     private static void Verify(string body, IDictionary<string, string>? properties = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "") =>
-        GeneratedOutput.Verify(GeneratedOutput.Usings + body, properties, test);
+        GeneratedOutput.Verify(GeneratedOutput.Usings + body, properties, test: test);
 
     [Fact]
     public void ParserDirectives() => Verify("""

@@ -9,6 +9,7 @@ namespace DockerDsl.Declarations.Model;
 /// <param name="Check">The <c># check=</c> directive, if any.</param>
 /// <param name="GlobalArgs">ARG instructions before the first FROM.</param>
 /// <param name="Stages">Stages in emission order: every reference points backwards.</param>
+/// <param name="Image">Build context, ignore patterns and the bake settings.</param>
 /// <param name="Problems">What makes the declaration unusable; the Dockerfile is withheld when there is any.</param>
 public sealed record DockerfileModel(
     string TypeName,
@@ -17,6 +18,7 @@ public sealed record DockerfileModel(
     string? Syntax,
     char Escape,
     string? Check,
+    ImageSettings Image,
     EquatableArray<ArgInstruction> GlobalArgs,
     EquatableArray<StageModel> Stages,
     EquatableArray<Problem> Problems,
@@ -46,6 +48,7 @@ public sealed record DockerfileModel(
 /// <param name="TypeMetadataName">Metadata name of the stage class.</param>
 /// <param name="Base">What the stage starts from.</param>
 /// <param name="Platform">The --platform flag, if any.</param>
+/// <param name="BuildTarget">Set when the stage is also built on its own ([BuildTarget]): its bake tags.</param>
 public sealed record StageModel(
     string Name,
     string MemberName,
@@ -53,7 +56,21 @@ public sealed record StageModel(
     StageBase Base,
     string? Platform,
     EquatableArray<Instruction> Instructions,
-    SourceRef Source);
+    SourceRef Source,
+    EquatableArray<string>? BuildTarget = null);
+
+/// <summary>How the image is built: context and ignore patterns (.dockerignore) and the bake target settings.</summary>
+/// <param name="Context">Build context relative to the project folder, with '/'.</param>
+public sealed record ImageSettings(
+    string Context,
+    EquatableArray<string> Ignore,
+    EquatableArray<string> Tags,
+    EquatableArray<string> Platforms,
+    EquatableArray<string> CacheFrom,
+    EquatableArray<string> CacheTo)
+{
+    public static readonly ImageSettings Default = new(".", EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+}
 
 /// <summary>A stage's base: an image reference, or another stage of the same Dockerfile.</summary>
 public readonly record struct StageBase(string? Image, string? Stage)

@@ -75,6 +75,7 @@ internal sealed class ParseSession
             Check(ValueRules.Word(check, '\0'), source.WithArgument("Check"), "Check");
         }
 
+        var image = ParseImageSettings(reader);
         var globalArgs = new List<ArgInstruction>();
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -122,10 +123,43 @@ internal sealed class ParseSession
             syntax,
             escape,
             check,
+            image,
             globalArgs.ToEquatableArray(),
             _order.ToEquatableArray(),
             Problems.ToEquatableArray(),
             source);
+    }
+
+    private ImageSettings ParseImageSettings(AttributeReader reader)
+    {
+        var rawContext = (reader.NamedString("Context") ?? ".").Replace('\\', '/');
+        var context = rawContext.Length > 1 ? rawContext.TrimEnd('/') : rawContext;
+        var contextProblem = context.Length == 0 ? null : OutputPathProblem(context);
+        if (contextProblem is not null)
+        {
+            Report(ProblemKind.InvalidValue, $"Context {contextProblem.Replace("give a path", "give a folder")}.", reader.Source.WithArgument("Context"));
+        }
+
+        EquatableArray<string> List(string name, System.Func<string?, string?> rule, string what)
+        {
+            var values = reader.NamedStrings(name);
+            var index = 0;
+            foreach (var value in values)
+            {
+                index++;
+                Check(rule(value), reader.Source.WithArgument(name), $"{what} {index}");
+            }
+
+            return values.Select(v => v ?? string.Empty).ToEquatableArray();
+        }
+
+        return new ImageSettings(
+            context.Length > 0 ? context : ".",
+            List("Ignore", ValueRules.IgnorePattern, "Ignore pattern"),
+            List("Tags", ValueRules.Image, "Tag"),
+            List("Platforms", ValueRules.Platform, "Platform"),
+            List("CacheFrom", v => ValueRules.Word(v, '\0'), "CacheFrom entry"),
+            List("CacheTo", v => ValueRules.Word(v, '\0'), "CacheTo entry"));
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>

@@ -73,8 +73,23 @@ internal sealed partial class StageParser
             ParseInstruction(ShortName(attributeName), reader);
         }
 
-        var model = new StageModel(name, _stage.Name, _typeName, stageBase, platform, _instructions.ToEquatableArray(), stageSource);
+        var model = new StageModel(name, _stage.Name, _typeName, stageBase, platform, _instructions.ToEquatableArray(), stageSource, ParseBuildTarget(attributes));
         return new ParsedStage(model, _state);
+    }
+
+    /// <summary>The bake tags of a stage marked [BuildTarget]; null when it is not one.</summary>
+    private EquatableArray<string>? ParseBuildTarget(ImmutableArray<AttributeData> attributes)
+    {
+        var index = ParseSession.IndexOf(attributes, "DockerDsl.BuildTargetAttribute");
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var reader = new AttributeReader(attributes[index], new SourceRef(_typeName, index));
+        var tags = reader.NamedStrings("Tags");
+        CheckAll(tags, ValueRules.Image, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
+        return Strings(tags);
     }
 
     private static string ShortName(string attributeName)

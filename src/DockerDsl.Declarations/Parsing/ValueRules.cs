@@ -120,6 +120,22 @@ internal static class ValueRules
         return value.IndexOf('\r') >= 0 ? "contains a carriage return that is not part of a line break" : null;
     }
 
+    /// <summary>A .dockerignore line: one line that is not empty and not a comment.</summary>
+    public static string? IgnorePattern(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "is empty";
+        }
+
+        if (value!.TrimStart().StartsWith("#", System.StringComparison.Ordinal))
+        {
+            return "starts with '#', which .dockerignore reads as a comment";
+        }
+
+        return ControlCharacter(value);
+    }
+
     public static string? AbsolutePath(string? value, char escape)
     {
         var word = Word(value, escape);

@@ -32,7 +32,7 @@ internal sealed class SampleProject : IDisposable
                 <DockerDslUseTaskHost>true</DockerDslUseTaskHost>
               </PropertyGroup>
               <ItemGroup>
-                <Reference Include="DockerDsl" HintPath="{typeof(DockerDsl.GeneratedDockerfileAttribute).Assembly.Location}" />
+                <Reference Include="DockerDsl" HintPath="{typeof(DockerDsl.GeneratedFileAttribute).Assembly.Location}" />
               </ItemGroup>
               <ItemGroup Condition="{(withGenerator ? "true" : "false")}">
                 <Analyzer Include="{typeof(DockerDsl.Generators.DockerfileGenerator).Assembly.Location}" />

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace DockerDsl.Build.Tests.Infrastructure;
 
-/// <summary>Compiles small assemblies carrying <c>[assembly: GeneratedDockerfile(...)]</c> for the task to read.</summary>
+/// <summary>Compiles small assemblies carrying <c>[assembly: GeneratedFile(...)]</c> for the task to read.</summary>
 internal static class TestAssembly
 {
     /// <summary>Declares the attribute in the assembly itself, as the task must accept a local definition too.</summary>
@@ -15,9 +15,9 @@ internal static class TestAssembly
         namespace DockerDsl
         {
             [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true)]
-            public sealed class GeneratedDockerfileAttribute : System.Attribute
+            public sealed class GeneratedFileAttribute : System.Attribute
             {
-                public GeneratedDockerfileAttribute(string p, string t) { }
+                public GeneratedFileAttribute(string p, string t) { }
             }
         }
         """;
@@ -38,7 +38,7 @@ internal static class TestAssembly
         Compile(
             directory,
             Uses(dockerfiles),
-            MetadataReference.CreateFromFile(typeof(DockerDsl.GeneratedDockerfileAttribute).Assembly.Location));
+            MetadataReference.CreateFromFile(typeof(DockerDsl.GeneratedFileAttribute).Assembly.Location));
 
     /// <summary>Compiles <paramref name="source"/> to a uniquely named dll in <paramref name="directory"/> and returns its path.</summary>
     public static string Compile(string directory, string source, params MetadataReference[] references)
@@ -68,7 +68,7 @@ internal static class TestAssembly
         var source = new StringBuilder();
         foreach (var (path, text) in dockerfiles)
         {
-            source.Append("[assembly: global::DockerDsl.GeneratedDockerfileAttribute(")
+            source.Append("[assembly: global::DockerDsl.GeneratedFileAttribute(")
                 .Append(SymbolDisplay.FormatLiteral(path, quote: true))
                 .Append(", ")
                 .Append(SymbolDisplay.FormatLiteral(text, quote: true))

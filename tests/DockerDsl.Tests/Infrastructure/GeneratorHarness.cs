@@ -44,13 +44,24 @@ public static class GeneratorHarness
     }
 
     /// <summary>The Dockerfile text the generated code carries for the first declaration, or null when withheld.</summary>
-    public static string? DockerfileText(GeneratorDriverRunResult result)
+    public static string? DockerfileText(GeneratorDriverRunResult result) =>
+        GeneratedFiles(result.GeneratedTrees.Where(t => t.FilePath.EndsWith(".Dockerfile.g.cs", StringComparison.Ordinal)))
+            .Select(f => f.Text)
+            .FirstOrDefault();
+
+    /// <summary>Every <c>[assembly: GeneratedFile(path, text)]</c> in the generated trees, in order.</summary>
+    public static IEnumerable<(string Path, string Text)> GeneratedFiles(IEnumerable<SyntaxTree> trees)
     {
-        var attribute = result.GeneratedTrees
-            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>())
-            .FirstOrDefault(a => a.Name.ToString().EndsWith("GeneratedDockerfileAttribute", StringComparison.Ordinal));
-        var literal = attribute?.ArgumentList?.Arguments[1].Expression as Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax;
-        return literal?.Token.ValueText;
+        foreach (var attribute in trees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()))
+        {
+            if (attribute.Name.ToString().EndsWith("GeneratedFileAttribute", StringComparison.Ordinal))
+            {
+                var arguments = attribute.ArgumentList!.Arguments;
+                yield return (
+                    ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText,
+                    ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText);
+            }
+        }
     }
 
     /// <summary>Parses the single class marked [Dockerfile] in <paramref name="source"/>.</summary>

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using DockerDsl.Tests.Infrastructure;
+
+namespace DockerDsl.Tests;
+
+/// <summary>The .dockerignore of each Dockerfile and the project's docker-bake.hcl.</summary>
+public class BuildFileSnapshotTests
+{
+    [Fact]
+    public void BakeTargetsAndIgnoreFiles() => GeneratedOutput.Verify(GeneratedOutput.Usings + """
+        [BuildArg(Default = "8.0")]
+        public partial class DotnetVersion;
+
+        [Dockerfile("deploy/api/Dockerfile", Context = "..", Ignore = new[] { "docs/", "!docs/api.md" },
+            Tags = new[] { "ghcr.io/acme/api:1.0", "ghcr.io/acme/api:latest" },
+            Platforms = new[] { "linux/amd64", "linux/arm64" },
+            CacheFrom = new[] { "type=registry,ref=ghcr.io/acme/api:cache" },
+            CacheTo = new[] { "type=registry,ref=ghcr.io/acme/api:cache,mode=max" })]
+        [Arg(typeof(DotnetVersion))]
+        public partial class Api
+        {
+            [Stage(From = "mcr.microsoft.com/dotnet/sdk:8.0")]
+            [BuildTarget(Tags = new[] { "ghcr.io/acme/api-tests:1.0" })]
+            [Run("dotnet test")]
+            public partial class Tests;
+
+            [Stage(From = "mcr.microsoft.com/dotnet/aspnet:8.0")]
+            [Cmd("dotnet", "Api.dll")]
+            public partial class Final;
+        }
+
+        [Dockerfile("Dockerfile")]
+        public partial class Worker
+        {
+            [Stage(From = "alpine:3.20")]
+            [Label("note", "kept literal in bake: ${not_a_template}")]
+            [Cmd("worker")]
+            public partial class Final;
+        }
+        """, new Dictionary<string, string> { ["ProjectDir"] = "/home/dev/repo/Api/" }, buildFiles: true);
+
+    [Fact]
+    public void BakeFileCanMoveOrBeTurnedOff()
+    {
+        const string source = GeneratedOutput.Usings + """
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "alpine:3.20")]
+                [Cmd("app")]
+                public partial class Final;
+            }
+            """;
+
+        var (moved, _) = GeneratorHarness.Run(source, new Dictionary<string, string> { ["DockerDslBakeFile"] = "build/docker-bake.hcl" });
+        Assert.Contains(GeneratorHarness.GeneratedFiles(moved.GeneratedTrees), f => f.Path == "build/docker-bake.hcl");
+
+        var (off, _) = GeneratorHarness.Run(source, new Dictionary<string, string> { ["DockerDslBakeFile"] = "none" });
+        Assert.DoesNotContain(GeneratorHarness.GeneratedFiles(off.GeneratedTrees), f => f.Path.EndsWith(".hcl", System.StringComparison.Ordinal));
+        Assert.Contains(GeneratorHarness.GeneratedFiles(off.GeneratedTrees), f => f.Path == "Dockerfile.dockerignore");
+    }
+
+    [Theory]
+    [InlineData(".", "Dockerfile", "Dockerfile")]
+    [InlineData(".", "deploy/Dockerfile", "deploy/Dockerfile")]
+    [InlineData("..", "deploy/Dockerfile", "Api/deploy/Dockerfile")]
+    [InlineData("../..", "Dockerfile", "src/Api/Dockerfile")]
+    [InlineData("app", "Dockerfile", "../Dockerfile")]
+    [InlineData("app/web", "docker/Dockerfile", "../../docker/Dockerfile")]
+    [InlineData("docker", "docker/Dockerfile", "Dockerfile")]
+    public void BakePathsAreRelativeToTheContext(string context, string dockerfile, string expected) =>
+        Assert.Equal(expected, DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(context, dockerfile, "/home/dev/repo/src/Api/"));
+
+    [Fact]
+    public void AContextAboveAnUnknownProjectFolderHasNoBakePath()
+    {
+        Assert.Null(DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("..", "Dockerfile"));
+        Assert.Equal("../Dockerfile", DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("app", "Dockerfile"));
+    }
+}
