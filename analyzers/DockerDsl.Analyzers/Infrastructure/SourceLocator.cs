@@ -1,0 +1,65 @@
+using System.Linq;
+using DockerDsl.Declarations.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerDsl.Analyzers.Infrastructure;
+
+/// <summary>Turns a model's <see cref="SourceRef"/> back into the attribute, and the argument, it came from.</summary>
+internal static class SourceLocator
+{
+    /// <summary>The attribute <paramref name="source"/> names, when its type is found in <paramref name="compilation"/>.</summary>
+    public static AttributeData? Attribute(Compilation compilation, SourceRef source)
+    {
+        var attributes = compilation.GetTypeByMetadataName(source.TypeMetadataName)?.GetAttributes();
+        return attributes is { } list && source.AttributeIndex >= 0 && source.AttributeIndex < list.Length ? list[source.AttributeIndex] : null;
+    }
+
+    /// <summary>The location of the argument (or else the attribute) <paramref name="source"/> names; null when it is not in this compilation's source.</summary>
+    public static Location? Locate(Compilation compilation, SourceRef source)
+    {
+        var data = Attribute(compilation, source);
+        if (data?.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax attribute || !compilation.ContainsSyntaxTree(attribute.SyntaxTree))
+        {
+            return null;
+        }
+
+        return ArgumentSpan(data, attribute, source) is { } span ? Location.Create(attribute.SyntaxTree, span) : attribute.GetLocation();
+    }
+
+    private static TextSpan? ArgumentSpan(AttributeData data, AttributeSyntax attribute, SourceRef source)
+    {
+        if (attribute.ArgumentList?.Arguments is not { } arguments)
+        {
+            return null;
+        }
+
+        if (source.ArgumentName is { } name)
+        {
+            return arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Span;
+        }
+
+        var positional = arguments.Where(a => a.NameEquals is null).ToList();
+        if (source.ArgumentPosition < 0 || source.ArgumentPosition >= positional.Count)
+        {
+            return null;
+        }
+
+        // A params array written element by element: the argument is all of its elements.
+        var first = positional[source.ArgumentPosition];
+        var parameters = data.AttributeConstructor?.Parameters ?? default;
+        var expanded = !parameters.IsDefaultOrEmpty
+            && source.ArgumentPosition == parameters.Length - 1
+            && parameters[parameters.Length - 1].IsParams
+            && !IsArray(first.Expression);
+        var last = expanded ? positional[positional.Count - 1] : first;
+        return TextSpan.FromBounds(first.SpanStart, last.Span.End);
+    }
+
+    private static bool IsArray(ExpressionSyntax expression) =>
+        expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
+        || expression.IsKind(SyntaxKind.CollectionExpression)
+        || expression.IsKind(SyntaxKind.NullLiteralExpression);
+}

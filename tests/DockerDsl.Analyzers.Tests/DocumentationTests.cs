@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using DockerDsl.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DockerDsl.Analyzers.Tests;
+
+/// <summary>Every descriptor has a page, a help link to it, and a line in the release tracking files; every page's examples are true.</summary>
+public class DocumentationTests
+{
+    internal static readonly string RepoRoot = FindRepoRoot();
+
+    public static IEnumerable<object[]> Descriptors() =>
+        TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => new object[] { d.Id });
+
+    [Fact]
+    public void Ids_are_unique_and_use_the_prefix()
+    {
+        var ids = TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^DDSL[0-9]{3}$", id));
+        Assert.Equal(37, ids.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_descriptor_has_a_page_and_a_help_link_to_it(string id)
+    {
+        var descriptor = Descriptor(id);
+        Assert.Equal(RuleIdentifiers.RulesDocumentationUrl + id + ".md", descriptor.HelpLinkUri);
+        var page = Path.Combine(RepoRoot, "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing");
+        var text = File.ReadAllText(page);
+        Assert.StartsWith($"# {id}: {descriptor.Title}", text);
+        Assert.Contains("## Equivalent rules", text);
+        Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules", "README.md")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_descriptor_is_in_release_tracking_with_its_severity(string id)
+    {
+        var descriptor = Descriptor(id);
+        var releases = File.ReadAllText(Path.Combine(RepoRoot, "analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(Path.Combine(RepoRoot, "analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Shipped.md"));
+        Assert.Matches($@"(?m)^{id} \| {descriptor.Category} \| {descriptor.DefaultSeverity} \|", releases);
+    }
+
+    /// <summary>A page's bad example gets its diagnostic; its fixed example compiles and does not.</summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public async Task The_examples_on_every_page_are_true(string id)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules", id + ".md"));
+        var bad = Example(text, "Bad");
+        var good = Example(text, "Fixed");
+        Assert.Contains(id, await DiagnosticIdsAsync(bad));
+        var fixedIds = await DiagnosticIdsAsync(good);
+        Assert.DoesNotContain(id, fixedIds);
+        Assert.DoesNotContain(fixedIds, i => i.StartsWith("DDSL1", StringComparison.Ordinal) || i.StartsWith("CS", StringComparison.Ordinal));
+    }
+
+    private static DiagnosticDescriptor Descriptor(string id) =>
+        TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == id);
+
+    private static string Example(string page, string heading)
+    {
+        var match = Regex.Match(page, $"## {heading}\\s+```csharp\\n(.*?)\\n```", RegexOptions.Singleline);
+        Assert.True(match.Success, $"no {heading} example");
+        return match.Groups[1].Value;
+    }
+
+    private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source) =>
+        (await DeclarationRunner.DiagnosticsAsync(source)).Select(d => d.Id).ToImmutableArray();
+
+    internal static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DockerDsl.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DockerDsl.sln not found above " + AppContext.BaseDirectory);
+    }
+}
