@@ -91,6 +91,94 @@ public class CachingTests
         Assert.True(checkedObjects > 20, $"Only {checkedObjects} objects were inspected; the walk does not reach the models.");
     }
 
+    private const string TwoDockerfiles = GeneratedOutput.Usings + """
+        [Dockerfile("api/Dockerfile")]
+        public partial class Api
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [Run("make api")]
+            public partial class Build;
+
+            [Stage(From = typeof(Build))]
+            [Cmd("/api")]
+            public partial class Final;
+        }
+        """;
+
+    private const string Worker = GeneratedOutput.Usings + """
+        [Dockerfile("worker/Dockerfile")]
+        public partial class Worker
+        {
+            [Stage(From = "alpine:3.20")]
+            [Cmd("/worker")]
+            public partial class Final;
+        }
+        """;
+
+    private const string Unrelated = "public class Service { public int Compute() => 1; }";
+
+    public static TheoryData<string, string, string[]> EditSequences => new()
+    {
+        { "edit a method body elsewhere", Unrelated.Replace("=> 1", "=> 2"), new string[0] },
+        { "rename a stage", TwoDockerfiles.Replace("class Build;", "class Compile;").Replace("typeof(Build)", "typeof(Compile)"), new[] { "Api.Dockerfile.g.cs" } },
+        { "change one attribute argument", TwoDockerfiles.Replace("make api", "make api-release"), new[] { "Api.Dockerfile.g.cs" } },
+        { "add a stage to one of two Dockerfiles", TwoDockerfiles.Replace("public partial class Final;", "public partial class Final;\n[Stage(From = typeof(Final))] [Cmd(\"/debug\")] public partial class Debug;"), new[] { "Api.Dockerfile.g.cs" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(EditSequences))]
+    public void AnEditRegeneratesExactlyTheOutputsItChanges(string edit, string newText, string[] regenerated)
+    {
+        var compilation = GeneratorHarness.Compile(TwoDockerfiles, Worker, Unrelated);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var index = newText.Contains("class Service") ? 2 : 0;
+        var tree = compilation.SyntaxTrees.ElementAt(index);
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newText, GeneratorHarness.ParseOptions, tree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var modified = result.TrackedSteps[TrackingNames.Outputs]
+            .SelectMany(run => run.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
+            .Select(o => ((GeneratedFile)o.Value).HintName)
+            .OrderBy(h => h, StringComparer.Ordinal)
+            .ToArray();
+        Assert.True(regenerated.SequenceEqual(modified), $"{edit}: regenerated [{string.Join(", ", modified)}], expected [{string.Join(", ", regenerated)}]");
+    }
+
+    [Fact]
+    public void AddingAnUnrelatedFileRegeneratesNothing()
+    {
+        var compilation = GeneratorHarness.Compile(TwoDockerfiles, Worker);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, GeneratorHarness.ParseOptions, "Added.cs"));
+
+        var result = driver.RunGenerators(added).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            foreach (var (_, reason) in result.TrackedSteps[step].SelectMany(run => run.Outputs))
+            {
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} re-ran with reason {reason}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheBakeFileFollowsTheSetOfDockerfiles()
+    {
+        var compilation = GeneratorHarness.Compile(TwoDockerfiles, Worker);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var workerTree = compilation.SyntaxTrees.ElementAt(1);
+        var edited = compilation.ReplaceSyntaxTree(workerTree, CSharpSyntaxTree.ParseText(Worker.Replace("worker/Dockerfile", "jobs/Dockerfile"), GeneratorHarness.ParseOptions, workerTree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var bake = Assert.Single(result.TrackedSteps[TrackingNames.Bake].SelectMany(run => run.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Modified, bake.Reason);
+        Assert.Contains("jobs/Dockerfile", ((GeneratedFile)bake.Value).Source);
+    }
+
     /// <summary>Walks an output's object graph and fails on any Roslyn symbol, syntax node, location or compilation.</summary>
     private static int AssertPlainValues(object? value, string path, HashSet<object> seen)
     {
