@@ -89,13 +89,9 @@ public class EscapingTests
 
     public static IEnumerable<object[]> Values()
     {
-        foreach (var value in HandPicked)
-        {
-            yield return new object[] { value };
-        }
-
+        var values = new List<string>(HandPicked);
         var random = new Random(20261127);
-        for (var i = 0; i < 60; i++)
+        while (values.Count < HandPicked.Length + 60)
         {
             var builder = new StringBuilder();
             var count = random.Next(1, 7);
@@ -104,8 +100,13 @@ public class EscapingTests
                 builder.Append(Tokens[random.Next(Tokens.Length)]);
             }
 
-            yield return new object[] { builder.ToString() };
+            if (!values.Contains(builder.ToString()))
+            {
+                values.Add(builder.ToString());
+            }
         }
+
+        return values.Select(v => new object[] { v });
     }
 
     [Theory]
