@@ -12,12 +12,22 @@ namespace DockerDsl.Analyzers.Tests.Infrastructure;
 /// <summary>Compiles declarations outside the testing framework: every analyzer's diagnostics, and the Dockerfile text.</summary>
 internal static class DeclarationRunner
 {
-    public static CSharpCompilation Compile(string source) =>
+    public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Declarations",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), "Declarations.cs") },
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), $"Declarations{i}.cs")),
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>The Dockerfiles of every [Dockerfile] class in <paramref name="sources"/>; other code in them need not compile.</summary>
+    public static string[] Dockerfiles(params string[] sources) =>
+        Compile(sources).GetSymbolsWithName(_ => true, SymbolFilter.Type)
+            .OfType<INamedTypeSymbol>()
+            .Where(t => t.GetAttributes().Any(a => a.AttributeClass?.Name == "DockerfileAttribute"))
+            .Select(type => DockerfileParser.Parse(type))
+            .Where(model => !model.HasProblems)
+            .Select(model => DockerfileEmitter.Emit(model))
+            .ToArray();
 
     /// <summary>Compiler and DockerDsl diagnostics of info severity or more.</summary>
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source)
