@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DockerDsl.Declarations.Model;
 using DockerDsl.Declarations.Parsing;
+using DockerDsl.Declarations.Rules;
 using DockerDsl.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -67,35 +68,13 @@ internal static class Safety
         }
 
         var expected = model.GlobalArgs.Select(_ => "ARG")
-            .Concat(model.Stages.SelectMany(stage => new[] { "FROM" }.Concat(stage.Instructions.Select(Keyword))))
+            .Concat(model.Stages.SelectMany(stage => new[] { "FROM" }.Concat(stage.Instructions.Select(Keywords.Of))))
             .ToList();
         var actual = document.Instructions.Select(i => i.Keyword).ToList();
         return expected.SequenceEqual(actual)
             ? Array.Empty<string>()
             : new[] { $"instructions {string.Join(" ", actual)} do not match the model's {string.Join(" ", expected)}\n{text}" };
     }
-
-    private static string Keyword(Instruction instruction) => instruction switch
-    {
-        ArgInstruction => "ARG",
-        EnvInstruction => "ENV",
-        LabelInstruction => "LABEL",
-        RunInstruction => "RUN",
-        CopyInstruction { Kind: CopyKind.Add } => "ADD",
-        CopyInstruction => "COPY",
-        WorkDirInstruction => "WORKDIR",
-        UserInstruction => "USER",
-        ExposeInstruction => "EXPOSE",
-        VolumeInstruction => "VOLUME",
-        CommandInstruction { Kind: CommandKind.Cmd } => "CMD",
-        CommandInstruction => "ENTRYPOINT",
-        HealthCheckInstruction => "HEALTHCHECK",
-        ShellInstruction => "SHELL",
-        StopSignalInstruction => "STOPSIGNAL",
-        OnBuildInstruction => "ONBUILD",
-        RawInstruction raw => raw.Keyword,
-        _ => "?",
-    };
 
     private static IEnumerable<INamedTypeSymbol> DockerfileClasses(Compilation compilation) =>
         compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type)

@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace DockerDsl.Build.Tests.Infrastructure;
+namespace DockerDsl.Tests.Shared;
 
-/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder (outside the repository), deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "DockerDsl.Build.Tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), typeof(TempDirectory).Assembly.GetName().Name!, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 
-namespace DockerDsl.Package.Tests.Infrastructure;
+namespace DockerDsl.Tests.Shared;
 
 /// <summary>The result of one <c>dotnet</c> run: exit code and everything it printed.</summary>
 internal sealed record DotnetResult(string CommandLine, string WorkingDirectory, int ExitCode, string Output)
