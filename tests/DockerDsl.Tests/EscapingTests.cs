@@ -27,7 +27,7 @@ public class EscapingTests
     private static readonly string[] HandPicked =
     {
         string.Empty, " ", "\n", "plain", "a\nRUN echo pwned", "x\\", "x`", "# comment", "<<EOF\nRUN bad\nEOF", "\"", "\\\"", "${PATH}", "EOF",
-        "line1\r\nline2", "tab\tseparated", "trailing\\\n", "ok; rm -rf /", "--flag", "\u2028RUN x", "é中😀", "\uD800",
+        "line1\r\nline2", "<<EOF", "a<<-'X'", "tab\tseparated", "trailing\\\n", "ok; rm -rf /", "--flag", "\u2028RUN x", "é中😀", "\uD800",
     };
 
     /// <summary>Each template is one Dockerfile class body; <c>{V}</c> is the value, then the instructions expected after parsing.</summary>

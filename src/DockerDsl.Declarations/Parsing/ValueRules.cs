@@ -92,7 +92,7 @@ internal static class ValueRules
             }
         }
 
-        return null;
+        return value.Contains("<<") ? "contains '<<', which BuildKit reads as the start of a heredoc in RUN, COPY and ADD" : null;
     }
 
     /// <summary>A value written in double quotes (ENV, LABEL): one line, everything else is escaped.</summary>
