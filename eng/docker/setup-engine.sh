@@ -12,7 +12,8 @@
 #    python3 of the machine to trixie's: not done on purpose.
 # 2. Starts dockerd in the background (default options: overlay2, default bridge) with its pidfile
 #    and log in $DOCKERDSL_ENGINE_DIR (printed), and waits until `docker info` answers.
-#    eng/docker/stop-engine.sh stops it by that PID.
+#    The caller (by its PID) gets a lease; eng/docker/stop-engine.sh, called by the same process,
+#    gives it back and stops the engine by that PID when no live caller holds a lease any more.
 # Needs root. Only Debian's package mirror is used (no image registry is reachable).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -102,6 +103,12 @@ else
 fi
 "$DOCKER" version --format 'engine: server {{.Server.Version}}, client {{.Client.Version}}' >&2
 "$DOCKER" buildx version >&2
+
+# A lease for the caller (the shell or .ci/run that ran this script, by PID): stop-engine.sh stops
+# the engine only when no caller that still runs holds one, so a CI run, a benchmark or a shell that
+# share the engine never lose it halfway.
+mkdir -p "$ENGINE_DIR/leases"
+echo "leased $(date -u +%FT%TZ)" > "$ENGINE_DIR/leases/$PPID"
 
 # The folder with the pidfile and the log, for the caller.
 echo "DockerDsl engine folder: $ENGINE_DIR"
