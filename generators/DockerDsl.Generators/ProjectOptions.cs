@@ -1,0 +1,16 @@
+namespace DockerDsl.Generators;
+
+/// <summary>The MSBuild properties the generator reads (<c>build_property.*</c>).</summary>
+/// <param name="Syntax"><c>DockerDslSyntax</c>: the default <c># syntax=</c> value, or <c>none</c>.</param>
+/// <param name="BakeFile"><c>DockerDslBakeFile</c>: where the bake file goes, or <c>none</c>.</param>
+/// <param name="ProjectDirectory"><c>ProjectDir</c>, which the SDK passes to every compilation: bake paths above the project need it.</param>
+public sealed record ProjectOptions(string? Syntax, string? BakeFile, string? ProjectDirectory)
+{
+    public static ProjectOptions From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) => new(
+        Value(options, "DockerDslSyntax"),
+        Value(options, "DockerDslBakeFile"),
+        Value(options, "ProjectDir"));
+
+    private static string? Value(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property) =>
+        options.TryGetValue("build_property." + property, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
