@@ -99,7 +99,7 @@ public class DockerLinterCrossCheckTests
     public async Task The_samples_have_no_dockerlinter_warnings_beyond_documented_false_positives()
     {
         // Generated in-process from each sample's declarations, so the test needs no prior build of the samples.
-        var samples = Directory.GetDirectories(Path.Combine(DocumentationTests.RepoRoot, "samples")).Order(System.StringComparer.Ordinal).ToList();
+        var samples = Directory.GetDirectories(SourceTree.File("samples")).Order(System.StringComparer.Ordinal).ToList();
         Assert.NotEmpty(samples);
         var checkedDockerfiles = 0;
         foreach (var sample in samples)
@@ -235,7 +235,7 @@ internal static class DockerLinter
             return null;
         }
 
-        var local = Path.Combine(DocumentationTests.RepoRoot, "eng", ".tools", "node_modules", ".bin", "dockerlinter");
+        var local = SourceTree.File("eng", ".tools", "node_modules", ".bin", "dockerlinter");
         if (File.Exists(local))
         {
             return local;

@@ -13,8 +13,6 @@ namespace DockerDsl.Analyzers.Tests;
 /// <summary>Every descriptor has a page, a help link to it, and a line in the release tracking files; every page's examples are true.</summary>
 public class DocumentationTests
 {
-    internal static readonly string RepoRoot = FindRepoRoot();
-
     public static IEnumerable<object[]> Descriptors() =>
         TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => new object[] { d.Id });
 
@@ -33,12 +31,12 @@ public class DocumentationTests
     {
         var descriptor = Descriptor(id);
         Assert.Equal(RuleIdentifiers.RulesDocumentationUrl + id + ".md", descriptor.HelpLinkUri);
-        var page = Path.Combine(RepoRoot, "docs", "rules", id + ".md");
+        var page = SourceTree.File("docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{page} is missing");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: {descriptor.Title}", text);
         Assert.Contains("## Equivalent rules", text);
-        Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules", "README.md")));
+        Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(SourceTree.File("docs", "rules", "README.md")));
     }
 
     [Theory]
@@ -46,8 +44,8 @@ public class DocumentationTests
     public void Every_descriptor_is_in_release_tracking_with_its_severity(string id)
     {
         var descriptor = Descriptor(id);
-        var releases = File.ReadAllText(Path.Combine(RepoRoot, "analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Unshipped.md"))
-            + File.ReadAllText(Path.Combine(RepoRoot, "analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Shipped.md"));
+        var releases = File.ReadAllText(SourceTree.File("analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(SourceTree.File("analyzers", "DockerDsl.Analyzers", "AnalyzerReleases.Shipped.md"));
         Assert.Matches($@"(?m)^{id} \| {descriptor.Category} \| {descriptor.DefaultSeverity} \|", releases);
     }
 
@@ -56,7 +54,7 @@ public class DocumentationTests
     [MemberData(nameof(Descriptors))]
     public async Task The_examples_on_every_page_are_true(string id)
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules", id + ".md"));
+        var text = File.ReadAllText(SourceTree.File("docs", "rules", id + ".md"));
         var bad = Example(text, "Bad");
         var good = Example(text, "Fixed");
         Assert.Contains(id, await DiagnosticIdsAsync(bad));
@@ -77,17 +75,4 @@ public class DocumentationTests
 
     private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source) =>
         (await DeclarationRunner.DiagnosticsAsync(source)).Select(d => d.Id).ToImmutableArray();
-
-    internal static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DockerDsl.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DockerDsl.sln not found above " + AppContext.BaseDirectory);
-    }
 }

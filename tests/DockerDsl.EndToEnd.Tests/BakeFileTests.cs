@@ -35,7 +35,7 @@ public sealed class BakeFileTests
         {
             var build = await ProcessRunner.RunAsync(
                 ProcessRunner.Dotnet,
-                new[] { "build", sample.Project, "-c", Repository.Configuration, "-nologo", "-v:m", "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", $"-p:DockerDslOutputDirectory={output}" },
+                new[] { "build", sample.Project, "-c", TestBuild.Configuration, "-nologo", "-v:m", "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", $"-p:DockerDslOutputDirectory={output}" },
                 TimeSpan.FromMinutes(10),
                 workingDirectory: sample.Directory);
             Assert.True(build.Succeeded, "dotnet build of the sample failed:\n" + build);

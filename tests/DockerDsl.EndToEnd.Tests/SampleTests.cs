@@ -55,7 +55,7 @@ public sealed class SampleTests
     [Fact]
     public void Every_sample_folder_is_tested()
     {
-        var folders = Directory.GetDirectories(Repository.File("samples"))
+        var folders = Directory.GetDirectories(SourceTree.File("samples"))
             .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
             .Select(Path.GetFileName)
             .OrderBy(n => n, StringComparer.Ordinal);

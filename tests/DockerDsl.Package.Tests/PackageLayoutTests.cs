@@ -54,7 +54,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
 
         foreach (var file in new[] { "DockerDsl.props", "DockerDsl.targets" })
         {
-            var source = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "src", "DockerDsl.Build", "build", file));
+            var source = File.ReadAllText(Path.Combine(SourceTree.Root, "src", "DockerDsl.Build", "build", file));
             Assert.Equal(source, Read(zip, "build/" + file));
             Assert.Equal(source, Read(zip, "buildTransitive/" + file));
         }

@@ -11,8 +11,8 @@ public class DeterminismTests
 {
     private static string[] Seeds() => new[]
     {
-        File.ReadAllText(Pipeline.RepoFile("samples/RPlumberApi/PlumberApi.cs")),
-        File.ReadAllText(Pipeline.RepoFile("tests/DockerDsl.Robustness.Tests/Seeds/KitchenSink.cs")),
+        File.ReadAllText(SourceTree.File("samples/RPlumberApi/PlumberApi.cs")),
+        File.ReadAllText(SourceTree.File("tests/DockerDsl.Robustness.Tests/Seeds/KitchenSink.cs")),
     };
 
     private static string Generate(string source) =>

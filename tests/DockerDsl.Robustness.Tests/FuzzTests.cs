@@ -23,7 +23,7 @@ public class FuzzTests
     [MemberData(nameof(Seeds))]
     public void MutatedDeclarationsNeverCrashAndNeverEscape(string seedPath)
     {
-        var seed = File.ReadAllText(Pipeline.RepoFile(seedPath)).Replace("\r\n", "\n");
+        var seed = File.ReadAllText(SourceTree.File(seedPath)).Replace("\r\n", "\n");
         var failures = new List<string>();
         var withheld = 0;
         for (var i = 0; i < Cases; i++)
@@ -67,7 +67,7 @@ public class FuzzTests
     {
         var text = string.Join("\n// ---- next file ----\n", sources);
         var name = "new-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant() + ".cs";
-        var path = Pipeline.RepoFile(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions", name));
+        var path = SourceTree.File(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions", name));
         File.WriteAllText(path, text);
         return name;
     }
@@ -79,7 +79,7 @@ public class RegressionTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Pipeline.RepoFile(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions")), "*.cs").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(SourceTree.File(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions")), "*.cs").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -91,7 +91,7 @@ public class RegressionTests
     [MemberData(nameof(Cases))]
     public void ACaseThatOnceFailedStaysFixed(string name)
     {
-        var text = File.ReadAllText(Pipeline.RepoFile(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions", name)));
+        var text = File.ReadAllText(SourceTree.File(Path.Combine("tests", "DockerDsl.Robustness.Tests", "Regressions", name)));
         var sources = text.Split("\n// ---- next file ----\n");
         var problems = Safety.Check(Pipeline.Run(Pipeline.Compile(sources)));
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Basic.Reference.Assemblies;
 using DockerDsl.Analyzers.Rules;
@@ -87,16 +86,5 @@ internal static class Pipeline
                 yield return (((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText, ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText);
             }
         }
-    }
-
-    public static string RepoFile(string relative, [CallerFilePath] string here = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(here)!);
-        while (!File.Exists(Path.Combine(directory!.FullName, "DockerDsl.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory.FullName, relative);
     }
 }

@@ -13,7 +13,7 @@ public class DocumentationTests
 
     public static IEnumerable<object[]> Examples()
     {
-        var page = File.ReadAllText(Repository.File("docs", "attributes.md")).Replace("\r\n", "\n");
+        var page = File.ReadAllText(SourceTree.File("docs", "attributes.md")).Replace("\r\n", "\n");
         var index = 0;
         foreach (Match match in Example.Matches(page))
         {

@@ -7,5 +7,5 @@ namespace DockerDsl.Tests;
 public class SampleSnapshotTests
 {
     [Fact]
-    public void RPlumberApi() => GeneratedOutput.Verify(File.ReadAllText(Repository.File("samples", "RPlumberApi", "PlumberApi.cs")));
+    public void RPlumberApi() => GeneratedOutput.Verify(File.ReadAllText(SourceTree.File("samples", "RPlumberApi", "PlumberApi.cs")));
 }

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace DockerDsl.Build.Tests.Infrastructure;
@@ -21,7 +20,7 @@ internal sealed class SampleProject : IDisposable
         Directory = _temp.Combine("Sample");
         System.IO.Directory.CreateDirectory(Directory);
         var tfmProperty = targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework";
-        var buildFolder = Path.Combine(RepoRoot, "src", "DockerDsl.Build", "build");
+        var buildFolder = SourceTree.File("src", "DockerDsl.Build", "build");
 
         Write("Sample.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -55,12 +54,6 @@ internal sealed class SampleProject : IDisposable
             </configuration>
             """);
     }
-
-    /// <summary>The repository this test assembly was built from.</summary>
-    public static string RepoRoot { get; } = typeof(SampleProject).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(attribute => attribute.Key == "RepoRoot")
-        .Value!;
 
     public string Directory { get; }
 

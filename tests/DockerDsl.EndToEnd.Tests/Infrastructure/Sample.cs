@@ -13,7 +13,7 @@ namespace DockerDsl.EndToEnd.Tests.Infrastructure;
 public sealed record Sample(string Name, int ContainerPort, TimeSpan HealthTimeout, Func<HttpClient, Task> Probe)
 {
     /// <summary>The sample folder: the project folder and the image's build context.</summary>
-    public string Directory => Path.Combine(Repository.Root, "samples", Name);
+    public string Directory => SourceTree.File("samples", Name);
 
     public string Project => Path.Combine(Directory, Name + ".csproj");
 

@@ -62,7 +62,7 @@ public sealed class SampleImages : IAsyncLifetime
                 ProcessRunner.Dotnet,
                 new[]
                 {
-                    "build", sample.Project, "-c", Repository.Configuration, "-nologo", "-v:m",
+                    "build", sample.Project, "-c", TestBuild.Configuration, "-nologo", "-v:m",
                     "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", "-p:DockerDslBakeFile=none", $"-p:DockerDslOutputDirectory={output}",
                 },
                 ProjectBuildTimeout,
@@ -114,7 +114,7 @@ public sealed class SampleImages : IAsyncLifetime
         Assert.False(baseImagesChecked, $"Base images still missing after eng/docker/base-images.sh: {string.Join(", ", missing)}");
         baseImagesChecked = true;
         Log($"base images missing ({string.Join(", ", missing)}): running eng/docker/base-images.sh");
-        var script = await ProcessRunner.RunAsync("bash", new[] { Repository.File("eng", "docker", "base-images.sh") }, TimeSpan.FromMinutes(30));
+        var script = await ProcessRunner.RunAsync("bash", new[] { SourceTree.File("eng", "docker", "base-images.sh") }, TimeSpan.FromMinutes(30));
         Assert.True(script.Succeeded, "eng/docker/base-images.sh failed:\n" + script);
         await EnsureBaseImagesAsync(dockerfile);
     }

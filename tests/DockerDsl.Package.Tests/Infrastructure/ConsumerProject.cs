@@ -25,7 +25,7 @@ internal sealed class ConsumerProject : IDisposable
         try
         {
             Directory = _temp.Combine(Name);
-            if (Directory.StartsWith(TestEnvironment.RepoRoot, StringComparison.Ordinal))
+            if (Directory.StartsWith(SourceTree.Root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"The consumer must live outside the repository, not in {Directory}.");
             }

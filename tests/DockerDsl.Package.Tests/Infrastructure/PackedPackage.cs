@@ -20,10 +20,10 @@ public sealed class PackedPackage : IDisposable
         {
             Feed = _temp.Combine("feed");
             Directory.CreateDirectory(Feed);
-            var project = Path.Combine(TestEnvironment.RepoRoot, "src", "DockerDsl.Package", "DockerDsl.Package.csproj");
+            var project = Path.Combine(SourceTree.Root, "src", "DockerDsl.Package", "DockerDsl.Package.csproj");
 
             PackOutput = DotnetCli.RunSuccessfully(
-                TestEnvironment.RepoRoot,
+                SourceTree.Root,
                 environment: null,
                 "pack", project, "--no-build", "--no-restore", "--disable-build-servers", "-nologo", "-tl:off",
                 "-c", TestEnvironment.Configuration,

@@ -6,9 +6,6 @@ namespace DockerDsl.Package.Tests.Infrastructure;
 /// <summary>What the test project's build recorded about the repository (assembly metadata).</summary>
 internal static class TestEnvironment
 {
-    /// <summary>The repository root, with a trailing separator.</summary>
-    public static string RepoRoot { get; } = Metadata("RepoRoot");
-
     /// <summary>The configuration this test project, and so the package project, was built in.</summary>
     public static string Configuration { get; } = Metadata("Configuration");
 

@@ -13,7 +13,7 @@ public static class GeneratedOutput
     /// Snapshots the Dockerfile text and the C# file of each Dockerfile class; with
     /// <paramref name="buildFiles"/>, also the .dockerignore files and the bake file.
     /// </summary>
-    public static void Verify(string source, System.Collections.Generic.IDictionary<string, string>? buildProperties = null, bool buildFiles = false, [CallerMemberName] string test = "", [CallerFilePath] string callerFile = "")
+    public static void Verify(string source, System.Collections.Generic.IDictionary<string, string>? buildProperties = null, bool buildFiles = false, [CallerMemberName] string test = "")
     {
         var (result, output) = GeneratorHarness.Run(source, buildProperties);
         Assert.Empty(result.Diagnostics);
@@ -21,7 +21,7 @@ public static class GeneratedOutput
         Assert.NotEmpty(result.GeneratedTrees);
         foreach (var generated in result.Results.SelectMany(r => r.GeneratedSources).Where(g => buildFiles || g.HintName.EndsWith(".Dockerfile.g.cs", System.StringComparison.Ordinal)))
         {
-            Snapshot.Verify(generated.SourceText.ToString(), generated.HintName.Replace(".g.cs", string.Empty), "cs", test, callerFile);
+            Snapshot.Verify(generated.SourceText.ToString(), generated.HintName.Replace(".g.cs", string.Empty), "cs", test);
         }
 
         var files = GeneratorHarness.GeneratedFiles(result.GeneratedTrees).ToList();
@@ -30,7 +30,7 @@ public static class GeneratedOutput
         {
             var name = path.Replace('/', '_');
             var extension = name.Contains('.') ? name.Substring(name.LastIndexOf('.') + 1) : "Dockerfile";
-            Snapshot.Verify(text, name, extension, test, callerFile);
+            Snapshot.Verify(text, name, extension, test);
         }
     }
 

@@ -6,15 +6,15 @@ using System.Text;
 namespace DockerDsl.Tests.Infrastructure;
 
 /// <summary>
-/// Compares output with a reviewed file <c>Snapshots/&lt;Test&gt;#&lt;hint&gt;.verified.&lt;ext&gt;</c>.
+/// Compares output with a reviewed file <c>tests/DockerDsl.Tests/Snapshots/&lt;Test&gt;#&lt;hint&gt;.verified.&lt;ext&gt;</c>.
 /// On a difference it writes <c>.received.</c> beside it and fails with a line diff. To accept new
 /// output, run the tests with <c>DOCKERDSL_ACCEPT_SNAPSHOTS=1</c> and review the changed files in git.
 /// </summary>
 public static class Snapshot
 {
-    public static void Verify(string actual, string hint, string extension, [CallerMemberName] string test = "", [CallerFilePath] string callerFile = "")
+    public static void Verify(string actual, string hint, string extension, [CallerMemberName] string test = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var folder = SourceTree.File("tests", "DockerDsl.Tests", "Snapshots");
         var stem = Path.Combine(folder, $"{test}#{hint}");
         var verifiedPath = $"{stem}.verified.{extension}";
         var receivedPath = $"{stem}.received.{extension}";
