@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DockerDsl.Tests.Infrastructure;
 
 namespace DockerDsl.Tests;
@@ -68,6 +69,8 @@ public class BuildFileSnapshotTests
     [InlineData("app", "Dockerfile", "../Dockerfile")]
     [InlineData("app/web", "docker/Dockerfile", "../../docker/Dockerfile")]
     [InlineData("docker", "docker/Dockerfile", "Dockerfile")]
+    [InlineData(".", "/tmp/out/Dockerfile", "../../../../../tmp/out/Dockerfile")]
+    [InlineData("app", "/home/dev/repo/src/Api/out/Dockerfile", "../out/Dockerfile")]
     public void BakePathsAreRelativeToTheContext(string context, string dockerfile, string expected) =>
         Assert.Equal(expected, DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(context, dockerfile, "/home/dev/repo/src/Api/"));
 
@@ -76,5 +79,56 @@ public class BuildFileSnapshotTests
     {
         Assert.Null(DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("..", "Dockerfile"));
         Assert.Equal("../Dockerfile", DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("app", "Dockerfile"));
+    }
+
+    [Fact]
+    public void AnAbsolutePathNeedsAKnownProjectFolder() =>
+        Assert.Null(DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(".", "/tmp/out/Dockerfile"));
+
+    [Fact]
+    public void APathOnAnotherWindowsDriveStaysAbsolute() =>
+        Assert.Equal("D:/out/Dockerfile", DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(".", @"D:\out\Dockerfile", @"C:\src\Api\"));
+
+    [Theory]
+    [InlineData("artifacts/docker", "artifacts/docker/docker-bake.hcl", "artifacts/docker/api/Dockerfile")]
+    [InlineData("/tmp/out", "../../../tmp/out/docker-bake.hcl", "../../../tmp/out/api/Dockerfile")]
+    public void TheBakeFilePointsAtTheDockerfilesInTheOutputFolder(string outputDirectory, string bakeFile, string dockerfile)
+    {
+        const string source = GeneratedOutput.Usings + """
+            [Dockerfile("api/Dockerfile")]
+            public partial class Api
+            {
+                [Stage(From = "alpine:3.20")]
+                [Cmd("app")]
+                public partial class Final;
+            }
+            """;
+
+        var (result, _) = GeneratorHarness.Run(source, new Dictionary<string, string> { ["ProjectDir"] = "/home/dev/Api/", ["DockerDslOutputDirectory"] = outputDirectory });
+        var files = GeneratorHarness.GeneratedFiles(result.GeneratedTrees).ToList();
+
+        // The task writes every declared path, the bake file's too, under the output folder.
+        Assert.Contains(files, f => f.Path == "api/Dockerfile");
+        var bake = Assert.Single(files, f => f.Path == "docker-bake.hcl").Text;
+        Assert.Contains("# Build every image, from the project folder: docker buildx bake --file " + bakeFile + "\n", bake);
+        Assert.Contains("  context = \".\"\n  dockerfile = \"" + dockerfile + "\"\n", bake);
+    }
+
+    [Fact]
+    public void AnOutputFolderWithNoProjectFolderLeavesTheTargetOut()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratedOutput.Usings + """
+            [Dockerfile("Dockerfile")]
+            public partial class Api
+            {
+                [Stage(From = "alpine:3.20")]
+                [Cmd("app")]
+                public partial class Final;
+            }
+            """, new Dictionary<string, string> { ["DockerDslOutputDirectory"] = "/tmp/out" });
+
+        var bake = Assert.Single(GeneratorHarness.GeneratedFiles(result.GeneratedTrees), f => f.Path == "docker-bake.hcl").Text;
+        Assert.Contains("# api: its context or Dockerfile lies outside the project folder, which this build did not name (ProjectDir).", bake);
+        Assert.DoesNotContain("target \"api\"", bake);
     }
 }
