@@ -86,6 +86,10 @@ public static class DockerEngine
     public static Task<ProcessResult> BuildAsync(TimeSpan timeout, IEnumerable<string> arguments) =>
         ProcessRunner.RunAsync(Cli, new[] { "build" }.Concat(arguments), timeout, environment: BuildKit);
 
+    /// <summary><c>docker buildx bake</c>, run in <paramref name="workingDirectory"/> (bake resolves contexts from there).</summary>
+    public static Task<ProcessResult> BakeAsync(TimeSpan timeout, string workingDirectory, IEnumerable<string> arguments) =>
+        ProcessRunner.RunAsync(Cli, new[] { "buildx", "bake" }.Concat(arguments), timeout, workingDirectory, BuildKit);
+
     public static async Task<bool> ImageExistsAsync(string reference) =>
         (await RunAsync(TimeSpan.FromSeconds(30), "image", "inspect", "--format", "{{.Id}}", reference)).Succeeded;
 
