@@ -75,6 +75,34 @@ public sealed class MSBuildIntegrationTests
         Assert.Contains("USER 1001:1001\nCMD [\"/bin/true\"]\n", text);
     }
 
+    [Fact]
+    public void An_output_directory_moves_every_file_and_the_bake_file_points_at_the_moved_Dockerfile()
+    {
+        const string declarations = """
+            using DockerDsl;
+
+            [Dockerfile("api/Dockerfile")]
+            public partial class Api
+            {
+                [Stage(From = "alpine:3.20")]
+                [NonRootUser("app")]
+                [Cmd("/bin/true")]
+                public partial class Final;
+            }
+            """;
+        using var project = new SampleProject("net10.0", declarations, withGenerator: true);
+
+        var result = project.Build("-p:DockerDslSyntax=none", "-p:DockerDslOutputDirectory=artifacts/docker");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(project.PathOf("artifacts/docker/api/Dockerfile")), result.ToString());
+        Assert.True(File.Exists(project.PathOf("artifacts/docker/api/Dockerfile.dockerignore")), result.ToString());
+        Assert.False(File.Exists(project.PathOf("api/Dockerfile")), result.ToString());
+        var bake = File.ReadAllText(project.PathOf("artifacts/docker/docker-bake.hcl"));
+        Assert.Contains("docker buildx bake --file artifacts/docker/docker-bake.hcl\n", bake);
+        Assert.Contains("  context = \".\"\n  dockerfile = \"artifacts/docker/api/Dockerfile\"\n", bake);
+    }
+
     [Theory]
     [InlineData("DesignTimeBuild")]
     [InlineData("CompileWithoutBuild")]
