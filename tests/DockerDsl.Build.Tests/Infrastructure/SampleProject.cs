@@ -67,15 +67,15 @@ internal sealed class SampleProject : IDisposable
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    public DotnetResult Build(params string[] extraArguments) =>
+    public ProcessResult Build(params string[] extraArguments) =>
         DotnetCli.Run(Directory, null, ["build", "Sample.csproj", "--disable-build-servers", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
 
     /// <summary>Runs MSBuild targets directly, as an IDE does, instead of the Build target.</summary>
-    public DotnetResult RunTargets(string targets, params string[] extraArguments) =>
+    public ProcessResult RunTargets(string targets, params string[] extraArguments) =>
         DotnetCli.Run(Directory, null, ["msbuild", "Sample.csproj", "-restore", "-t:" + targets, "-nr:false", "-p:UseSharedCompilation=false", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
 
     /// <summary>How many times the build said it wrote a Dockerfile.</summary>
-    public static int WriteCount(DotnetResult result) => Regex.Matches(result.Output, "DockerDsl: wrote ").Count;
+    public static int WriteCount(ProcessResult result) => Regex.Matches(result.Output, "DockerDsl: wrote ").Count;
 
     public void Dispose() => _temp.Dispose();
 

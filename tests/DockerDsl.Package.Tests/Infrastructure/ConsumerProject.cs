@@ -86,11 +86,11 @@ internal sealed class ConsumerProject : IDisposable
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
     /// <summary><c>dotnet build</c> with minimal verbosity, which still shows warnings and the task's "wrote" lines.</summary>
-    public DotnetResult Build(params string[] extraArguments) =>
+    public ProcessResult Build(params string[] extraArguments) =>
         DotnetCli.Run(Directory, _environment, ["build", Name + ".csproj", "--disable-build-servers", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
 
     /// <summary>The files a build wrote, as declared, in order, one per write (the task logs "DockerDsl: wrote path (full path)").</summary>
-    public static string[] WrittenFiles(DotnetResult result) =>
+    public static string[] WrittenFiles(ProcessResult result) =>
         Regex.Matches(result.Output, "DockerDsl: wrote (.+) \\(").Select(match => match.Groups[1].Value).ToArray();
 
     public void Dispose() => _temp.Dispose();

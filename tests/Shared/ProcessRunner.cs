@@ -5,15 +5,15 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace DockerDsl.EndToEnd.Tests.Infrastructure;
+namespace DockerDsl.Tests.Shared;
 
 /// <summary>The result of one process run: exit code, everything it printed, and how long it took.</summary>
-public sealed record ProcessResult(string CommandLine, int ExitCode, string Output, TimeSpan Elapsed)
+public sealed record ProcessResult(string CommandLine, string WorkingDirectory, int ExitCode, string Output, TimeSpan Elapsed)
 {
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>The command line, exit code and the end of the output, for assertion messages.</summary>
-    public override string ToString() => $"> {CommandLine}{Environment.NewLine}exit code {ExitCode} after {Elapsed.TotalSeconds:F1} s{Environment.NewLine}{Tail(Output, 200)}";
+    public override string ToString() => $"> {CommandLine}   (in {WorkingDirectory}){Environment.NewLine}exit code {ExitCode} after {Elapsed.TotalSeconds:F1} s{Environment.NewLine}{Tail(Output, 200)}";
 
     public static string Tail(string text, int lines)
     {
@@ -36,9 +36,10 @@ public static class ProcessRunner
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
+        workingDirectory ??= Environment.CurrentDirectory;
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -87,12 +88,12 @@ public static class ProcessRunner
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            throw new TimeoutException($"'{commandLine}' did not finish within {timeout}.{Environment.NewLine}{ProcessResult.Tail(Snapshot(output), 100)}");
+            throw new TimeoutException($"'{commandLine}' (in {workingDirectory}) did not finish within {timeout}.{Environment.NewLine}{ProcessResult.Tail(Snapshot(output), 100)}");
         }
 
         await exited;
         stopwatch.Stop();
-        return new ProcessResult(commandLine, process.ExitCode, Snapshot(output), stopwatch.Elapsed);
+        return new ProcessResult(commandLine, workingDirectory, process.ExitCode, Snapshot(output), stopwatch.Elapsed);
     }
 
     private static void Append(StringBuilder output, string? line)
