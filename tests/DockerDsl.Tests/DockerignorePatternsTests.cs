@@ -161,6 +161,26 @@ public class DockerignorePatternsTests
     }
 
     [Fact]
+    public void Odd_patterns_and_paths_never_throw()
+    {
+        string[] odd =
+        {
+            "", " ", "\t", "\r", "\0", "!", "!!", "#", "/", "//", ".", "..", "../..", "*", "**", "***", "?", "[", "]", "[]", "[^]", "[\\", "\\",
+            "[a-", "[z-a]", "[[:", "\\d", "\\é", "é", "中", "😀", "\uD800", "\uDC00a", "a/**/", "**/**/**", "{", "(", "$", "^", "|", "+",
+            new string('[', 1000), new string('*', 1000), string.Concat(Enumerable.Repeat("a/", 3000)),
+        };
+        foreach (var pattern in odd)
+        {
+            var patterns = DockerignorePatterns.Parse(pattern + "\n!" + pattern + "x\n" + pattern + "/" + pattern);
+            foreach (var path in odd)
+            {
+                patterns.ExcludedBy(path);
+                patterns.ExcludedWithContentsBy(path + "/" + pattern);
+            }
+        }
+    }
+
+    [Fact]
     public void A_pathological_pattern_or_a_huge_path_cannot_stall_the_match()
     {
         var patterns = DockerignorePatterns.Parse(string.Concat(Enumerable.Repeat("**/a*/", 30)) + "b\n**/c");

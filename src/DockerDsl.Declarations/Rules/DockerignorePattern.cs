@@ -11,8 +11,13 @@ internal sealed class DockerignorePattern
     // Go's regexp reads runes: one character that is not '/', a surrogate pair counting as one.
     private const string AnyCharacterButSlash = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^/]";
 
-    // Paths are short; a pathological pattern on a huge path must not stall the compiler.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    private const string AnyRunButSlash = "(?:" + AnyCharacterButSlash + ")*";
+
+    // What ** before more of the pattern becomes: any number of whole directories, none included.
+    private const string AnyDirectories = "(.*/)?";
+
+    // A path is at most 4096 characters and an ordinary pattern matches it in microseconds; a pathological one must not stall the compiler.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     private static readonly char[] Special = { '*', '?', '[', '\\' };
 
@@ -234,7 +239,7 @@ internal sealed class DockerignorePattern
                     }
                     else
                     {
-                        expression.Append("(.*/)?");
+                        AppendOnce(expression, AnyDirectories);
                         kind = MatchKind.Expression;
                     }
 
@@ -245,7 +250,7 @@ internal sealed class DockerignorePattern
 
                     break;
                 case '*':
-                    expression.Append("(?:" + AnyCharacterButSlash + ")*");
+                    AppendOnce(expression, AnyRunButSlash);
                     kind = MatchKind.Expression;
                     break;
                 case '?':
@@ -314,6 +319,15 @@ internal sealed class DockerignorePattern
         catch (ArgumentException)
         {
             return (MatchKind.None, null);
+        }
+    }
+
+    /// <summary>Appends <paramref name="part"/> unless the expression already ends with it: twice in a row means the same as once, and backtracks far more.</summary>
+    private static void AppendOnce(StringBuilder expression, string part)
+    {
+        if (expression.Length < part.Length || expression.ToString(expression.Length - part.Length, part.Length) != part)
+        {
+            expression.Append(part);
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class DockerignorePatterns
 
     private readonly IReadOnlyList<DockerignorePattern> _patterns;
 
+    // Set when a match ran out of time: the patterns cannot be told cheaply, so nothing more is decided.
+    private bool _gaveUp;
+
     private DockerignorePatterns(IReadOnlyList<DockerignorePattern> patterns) => _patterns = patterns;
 
     /// <summary>Reads the text of a <c>.dockerignore</c> file: one pattern a line; lines starting with <c>#</c> and blank lines are skipped.</summary>
@@ -140,7 +143,7 @@ public sealed class DockerignorePatterns
     /// <summary>The index of the pattern that leaves <paramref name="path"/> out, or null when it stays in (or that cannot be told).</summary>
     private int? Decide(string path)
     {
-        if (ContextPath(path) is not { } cleaned)
+        if (_gaveUp || ContextPath(path) is not { } cleaned)
         {
             return null;
         }
@@ -168,6 +171,7 @@ public sealed class DockerignorePatterns
         }
         catch (RegexMatchTimeoutException)
         {
+            _gaveUp = true;
             return null;
         }
 
