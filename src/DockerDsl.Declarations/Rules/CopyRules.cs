@@ -82,12 +82,12 @@ public static class CopyRules
     /// </summary>
     private static string? LiteralPart(string source)
     {
-        if (source.IndexOf('$') >= 0 || source.Split('/').Contains(".."))
+        var segments = source.Split('/');
+        if (source.IndexOf('$') >= 0 || segments.Contains(".."))
         {
             return null;
         }
 
-        var segments = source.Split('/');
         var literal = segments.TakeWhile(s => s.IndexOfAny(WildcardCharacters) < 0);
         return DockerignorePatterns.ContextPath(string.Join("/", literal));
     }
