@@ -168,6 +168,18 @@ public static class DiagnosticDescriptors
         "'{0}' is not a global build argument, so it expands to an empty string in FROM; add [Arg(typeof(...))] to the Dockerfile class",
         "Only ARGs declared before the first FROM can be used in FROM lines.");
 
+    public static readonly DiagnosticDescriptor CopyIgnoredFile = Warning(
+        RuleIdentifiers.CopyIgnoredFile, Reliability,
+        "COPY source excluded by .dockerignore",
+        "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; remove or narrow that Ignore pattern, add an exception such as '!{1}' to Ignore, or copy it from another stage",
+        "DockerDsl writes each Dockerfile's .dockerignore, so it knows which context paths BuildKit leaves out; a COPY or ADD of one fails with 'not found', and a wildcard under a left-out directory matches nothing.");
+
+    public static readonly DiagnosticDescriptor PointlessCommand = Info(
+        RuleIdentifiers.PointlessCommand, Maintainability,
+        "Command that makes no sense in a container",
+        "'{0}' makes no sense in a container, which runs one process with no init system, no services and no terminal; remove it, and start a long-running program with [Cmd] instead",
+        "Service managers, process and system tools (ps, top, kill, free, mount, ifconfig, shutdown) and interactive programs (ssh, vim) do nothing useful in a RUN: the build has no running services, no init and no terminal.");
+
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, "Attribute cannot be used");
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, "Dockerfile class cannot be extended");
     public static readonly DiagnosticDescriptor InvalidOutputPath = Problem(RuleIdentifiers.InvalidOutputPath, "Invalid Dockerfile path");

@@ -28,6 +28,8 @@ public static class RuleIdentifiers
     public const string RedundantTargetPlatform = "DDSL023";
     public const string RelativeCopyWithoutWorkDir = "DDSL024";
     public const string UndefinedArgInFrom = "DDSL025";
+    public const string CopyIgnoredFile = "DDSL029";
+    public const string PointlessCommand = "DDSL030";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

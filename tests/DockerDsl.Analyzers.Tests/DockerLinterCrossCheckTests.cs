@@ -34,6 +34,7 @@ public class DockerLinterCrossCheckTests
         ["ER0010"] = "DDSL014", // DL3015 --no-install-recommends
         ["EA0002"] = "DDSL011", // DL3020 ADD for files
         ["EW0001"] = "DDSL008", // DL3000 relative WORKDIR
+        ["ER0005"] = "DDSL030", // DL3001 commands that make no sense in a container
     };
 
     public static IEnumerable<object[]> BadDeclarations()
@@ -75,6 +76,25 @@ public class DockerLinterCrossCheckTests
                 [Cmd("node", "a.js")]
                 [Cmd("node", "b.js")]
                 [EntrypointShell("docker-entrypoint.sh")]
+                public partial class Final;
+            }
+            """,
+        };
+        yield return new object[]
+        {
+            "pointless-commands",
+            """
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class Bad
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                [WorkDir("/app")]
+                [Run("service cron start")]
+                [Run("make; ps aux | grep make")]
+                [Run("mount -o remount,rw /proc")]
+                [Cmd("cron", "-f")]
                 public partial class Final;
             }
             """,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DockerDsl.Declarations.Model;
 using Microsoft.CodeAnalysis;
@@ -54,9 +55,23 @@ internal static class SourceLocator
             && source.ArgumentPosition == parameters.Length - 1
             && parameters[parameters.Length - 1].IsParams
             && !IsArray(first.Expression);
+        if (!expanded && source.Element >= 0 && Elements(first.Expression) is { } elements && source.Element < elements.Count)
+        {
+            return elements[source.Element].Span;
+        }
+
         var last = expanded ? positional[positional.Count - 1] : first;
         return TextSpan.FromBounds(first.SpanStart, last.Span.End);
     }
+
+    /// <summary>The elements of an array written in place (<c>new[] { ... }</c> or <c>[...]</c>); null for any other expression.</summary>
+    private static IReadOnlyList<SyntaxNode>? Elements(ExpressionSyntax expression) => expression switch
+    {
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+        CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) => collection.Elements,
+        _ => null,
+    };
 
     private static bool IsArray(ExpressionSyntax expression) =>
         expression is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax

@@ -28,6 +28,9 @@ public enum RunCommandIssue
 
     /// <summary>DDSL021: <c>apt-get update</c> whose package lists stay in the layer.</summary>
     AptListsLeftInLayer,
+
+    /// <summary>DDSL030: a command that makes no sense in a container, such as <c>service</c>, <c>ps</c> or <c>vim</c>.</summary>
+    PointlessCommand,
 }
 
 /// <summary>
@@ -36,6 +39,15 @@ public enum RunCommandIssue
 /// </summary>
 public static class RunCommandRules
 {
+    // hadolint's DL3001 list (its message also names ifconfig, which dockerlinter's ER0005 checks too).
+    private static readonly HashSet<string> PointlessCommands = new(StringComparer.Ordinal)
+    {
+        "ssh", "vim", "shutdown", "service", "ps", "free", "top", "kill", "mount", "ifconfig",
+    };
+
+    // Words that open a compound command; the command they run follows them.
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal) { "!", "if", "then", "elif", "else", "while", "until", "do" };
+
     private static readonly HashSet<string> NonPosixShells = new(StringComparer.OrdinalIgnoreCase) { "pwsh", "powershell", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe" };
 
     public static IEnumerable<Finding> Find(DockerfileModel model, RunCommandIssue issue)
@@ -126,6 +138,7 @@ public static class RunCommandRules
                 case RunCommandIssue.Sudo when sudo:
                 case RunCommandIssue.CdInsteadOfWorkDir when command.Name == "cd":
                 case RunCommandIssue.AptInsteadOfAptGet when command.Name == "apt":
+                case RunCommandIssue.PointlessCommand when IsPointless(command):
                     return text;
                 case RunCommandIssue.AptGetInstallWithoutYes when IsAptGetInstall(command) && !HasYes(command):
                 case RunCommandIssue.AptGetInstallWithoutNoInstallRecommends when IsAptGetInstall(command) && !HasNoInstallRecommends(command):
@@ -166,6 +179,13 @@ public static class RunCommandRules
         }
 
         return command with { Words = command.Words.Skip(start).ToList() };
+    }
+
+    /// <summary>Whether the command run (after reserved words such as <c>if</c>, by name or by path) is one of <see cref="PointlessCommands"/>.</summary>
+    private static bool IsPointless(ShellCommand command)
+    {
+        var name = command.Words.FirstOrDefault(w => !ReservedWords.Contains(w)) ?? string.Empty;
+        return PointlessCommands.Contains(name.Substring(name.LastIndexOf('/') + 1));
     }
 
     private static bool IsAptGetInstall(ShellCommand command) => command.Name == "apt-get" && command.Words.Contains("install");

@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
 using DockerDsl.Analyzers.Rules;
 using DockerDsl.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using static DockerDsl.Analyzers.Tests.Rules.InstructionTests;
 
 namespace DockerDsl.Analyzers.Tests.Rules;
@@ -41,6 +43,44 @@ public class RunCommandTests
             [Run("echo sudo")]
             [RunExec("sudo", "true")]
             """));
+
+    [Theory]
+    [InlineData("service nginx start", "service nginx start")]
+    [InlineData("ps aux", "ps aux")]
+    [InlineData("make && kill -HUP 1", "kill -HUP 1")]
+    [InlineData("top -b -n 1", "top -b -n 1")]
+    [InlineData("free -m; df -h", "free -m")]
+    [InlineData("mount -t tmpfs none /mnt", "mount -t tmpfs none /mnt")]
+    [InlineData("ifconfig eth0", "ifconfig eth0")]
+    [InlineData("ssh git@example.com true", "ssh git@example.com true")]
+    [InlineData("vim -c wq /etc/hosts", "vim -c wq /etc/hosts")]
+    [InlineData("shutdown -h now", "shutdown -h now")]
+    [InlineData("sudo service ssh restart", "sudo service ssh restart")]
+    [InlineData("/usr/sbin/service cron start", "/usr/sbin/service cron start")]
+    [InlineData("if ps -p 1; then echo up; fi", "if ps -p 1")]
+    [InlineData("echo $(ps -o pid=)", "ps -o pid=")]
+    public Task A_command_that_makes_no_sense_in_a_container_is_reported(string command, string reported) =>
+        Verify<PointlessCommandAnalyzer>.AnalyzeAsync(
+            Stage($"[Run({{|#0:\"{command}\"|}})]"),
+            new DiagnosticResult("DDSL030", DiagnosticSeverity.Info).WithLocation(0).WithArguments(reported));
+
+    [Fact]
+    public Task The_command_is_found_also_in_raw_and_heredoc_runs() =>
+        Verify<PointlessCommandAnalyzer>.AnalyzeAsync(Stage("""
+            [Instruction({|DDSL030:"RUN --network=none service postgresql start"|})]
+            [RunHeredoc({|DDSL030:"set -e\nps aux\n"|})]
+            """));
+
+    [Theory]
+    [InlineData("apt-get install -y --no-install-recommends vim openssh-client")]
+    [InlineData("echo kill ps top")]
+    [InlineData("ssh-keygen -A")]
+    [InlineData("pkill -f worker || true")]
+    [InlineData("grep -q service /etc/services")]
+    [InlineData("DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends procps")]
+    [InlineData("useradd --shell /usr/sbin/nologin service")]
+    public Task A_name_that_is_not_the_command_run_is_fine(string command) =>
+        Verify<PointlessCommandAnalyzer>.AnalyzeAsync(Stage($"[Run(\"{command}\")]\n[RunExec(\"ps\", \"aux\")]"));
 
     [Fact]
     public Task Cd_instead_of_workdir() =>
