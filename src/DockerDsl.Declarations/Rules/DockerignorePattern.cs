@@ -80,6 +80,29 @@ internal sealed class DockerignorePattern
         return new DockerignorePattern(line.Trim(), exclusion, text, kind, expression);
     }
 
+    /// <summary>
+    /// Why BuildKit would refuse the line, and with it the whole <c>.dockerignore</c> (the build then
+    /// fails), or null: a lone <c>!</c>, or a pattern Go's filepath.Match calls malformed.
+    /// </summary>
+    public static string? Problem(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        var pattern = Read(line, trimmed);
+        if (pattern.Exclusion && pattern._cleaned.Length == 0)
+        {
+            return "is '!' with no pattern, which BuildKit refuses; name what to bring back, as in '!keep.txt'";
+        }
+
+        return pattern._cleaned.Length > 0 && !IsWellFormed(pattern._cleaned)
+            ? "is not a valid pattern (an unclosed or empty '[...]', or a '\\' at the end), which makes BuildKit refuse the whole .dockerignore"
+            : null;
+    }
+
     public bool Matches(string path)
     {
         switch (_kind)

@@ -42,6 +42,43 @@ public class DeclarationProblemTests
             Error("DDSL104", 0),
             Error("DDSL104", 1));
 
+    [Theory]
+    [InlineData("!", "is '!' with no pattern")]
+    [InlineData("[a-", "is not a valid pattern")]
+    [InlineData("[]", "is not a valid pattern")]
+    [InlineData("[]a]", "is not a valid pattern")]
+    [InlineData("logs\\\\", "is not a valid pattern")]
+    public async Task An_ignore_pattern_BuildKit_refuses_is_reported(string pattern, string problem)
+    {
+        var diagnostics = await DeclarationRunner.DiagnosticsAsync($$"""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile", Ignore = new[] { "docs/", "{{pattern}}" })]
+            public partial class App
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                public partial class Final;
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("DDSL103", diagnostic.Id);
+        Assert.Contains("Ignore pattern 2 " + problem, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task Ignore_patterns_BuildKit_accepts_are_not_reported() =>
+        Verify<DeclarationProblemAnalyzer>.AnalyzeAsync("""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile", Ignore = new[] { "docs/", "!docs/keep.md", "[!a]*.txt", "\\#notes", "**/*.log" })]
+            public partial class App
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                public partial class Final;
+            }
+            """);
+
     [Fact]
     public Task Stage_cycle_duplicate_and_reserved_names_are_reported() =>
         Verify<DeclarationProblemAnalyzer>.AnalyzeAsync("""
