@@ -168,6 +168,12 @@ public static class DiagnosticDescriptors
         "'{0}' is not a global build argument, so it expands to an empty string in FROM; add [Arg(typeof(...))] to the Dockerfile class",
         "Only ARGs declared before the first FROM can be used in FROM lines.");
 
+    public static readonly DiagnosticDescriptor ApkAddWithoutNoCache = Warning(
+        RuleIdentifiers.ApkAddWithoutNoCache, Performance,
+        "apk add without --no-cache",
+        "'{0}' leaves apk's package index in the layer; add --no-cache, or put /var/cache/apk on a [CacheMount] with Sharing = CacheSharing.Locked",
+        "Without --no-cache, apk keeps the package index it downloads in /var/cache/apk, megabytes the image does not need at run time.");
+
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, "Attribute cannot be used");
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, "Dockerfile class cannot be extended");
     public static readonly DiagnosticDescriptor InvalidOutputPath = Problem(RuleIdentifiers.InvalidOutputPath, "Invalid Dockerfile path");

@@ -28,6 +28,7 @@ public static class RuleIdentifiers
     public const string RedundantTargetPlatform = "DDSL023";
     public const string RelativeCopyWithoutWorkDir = "DDSL024";
     public const string UndefinedArgInFrom = "DDSL025";
+    public const string ApkAddWithoutNoCache = "DDSL026";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

@@ -28,6 +28,9 @@ public enum RunCommandIssue
 
     /// <summary>DDSL021: <c>apt-get update</c> whose package lists stay in the layer.</summary>
     AptListsLeftInLayer,
+
+    /// <summary>DDSL026: <c>apk add</c> without <c>--no-cache</c>, so the package index stays in the layer.</summary>
+    ApkAddWithoutNoCache,
 }
 
 /// <summary>
@@ -56,10 +59,11 @@ public static class RunCommandRules
                     continue;
                 }
 
-                var finding = Check(ShellScript.Parse(script), issue, pipefailShell, HasAptListsMount(instruction));
-                if (finding is not null)
+                var context = new RunContext(pipefailShell, CacheTargets(instruction));
+                var arguments = Check(ShellScript.Parse(script), issue, context);
+                if (arguments is not null)
                 {
-                    yield return Finding.At(instruction.Source.WithArgument(0), finding);
+                    yield return Finding.At(instruction.Source.WithArgument(0), arguments);
                 }
             }
         }
@@ -77,13 +81,7 @@ public static class RunCommandRules
                 var firstLine = script.Split('\n')[0];
                 return firstLine.StartsWith("#!", StringComparison.Ordinal) && !firstLine.EndsWith("sh", StringComparison.Ordinal) ? null : script;
             case RawInstruction { Keyword: "RUN" } raw:
-                var text = Keywords.Arguments(raw);
-                while (text.StartsWith("--", StringComparison.Ordinal))
-                {
-                    var space = text.IndexOf(' ');
-                    text = space < 0 ? string.Empty : text.Substring(space + 1).TrimStart();
-                }
-
+                var text = RawFlags(raw, out _);
                 return text.StartsWith("[", StringComparison.Ordinal) ? null : text;
             default:
                 return null;
@@ -106,15 +104,50 @@ public static class RunCommandRules
         }
     }
 
-    private static bool HasAptListsMount(Instruction instruction) => instruction switch
+    /// <summary>The targets of the cache mounts of a RUN, without a trailing slash.</summary>
+    private static IReadOnlyList<string> CacheTargets(Instruction instruction)
     {
-        RunInstruction run => run.Mounts.Any(m => m.Type == "cache" && m.Get("target") is { } t && t.TrimEnd('/') is "/var/lib/apt" or "/var/lib/apt/lists"),
-        RawInstruction raw => raw.Text.Contains("target=/var/lib/apt"),
-        _ => false,
-    };
+        var targets = new List<string>();
+        if (instruction is RunInstruction run)
+        {
+            targets.AddRange(run.Mounts.Where(m => m.Type == "cache").Select(m => m.Get("target")).OfType<string>());
+        }
+        else if (instruction is RawInstruction { Keyword: "RUN" } raw)
+        {
+            RawFlags(raw, out var flags);
+            foreach (var flag in flags.Where(f => f.StartsWith("--mount=", StringComparison.Ordinal)))
+            {
+                var options = flag.Substring("--mount=".Length).Split(',')
+                    .Select(o => o.Split(new[] { '=' }, 2))
+                    .ToLookup(kv => kv[0].Trim('"', '\''), kv => kv.Length > 1 ? kv[1].Trim('"', '\'') : string.Empty);
+                if (options["type"].FirstOrDefault() == "cache" && options["target"].Concat(options["dst"]).Concat(options["destination"]).FirstOrDefault() is { } target)
+                {
+                    targets.Add(target);
+                }
+            }
+        }
 
-    private static string? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, bool pipefail, bool aptListsMounted)
+        return targets.Select(t => t.Length > 1 ? t.TrimEnd('/') : t).ToList();
+    }
+
+    /// <summary>What follows the flags (<c>--mount=...</c>, <c>--network=...</c>) of a raw RUN; the flags in <paramref name="flags"/>.</summary>
+    private static string RawFlags(RawInstruction raw, out List<string> flags)
     {
+        flags = new List<string>();
+        var text = Keywords.Arguments(raw);
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var space = text.IndexOf(' ');
+            flags.Add(space < 0 ? text : text.Substring(0, space));
+            text = space < 0 ? string.Empty : text.Substring(space + 1).TrimStart();
+        }
+
+        return text;
+    }
+
+    private static string[]? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, RunContext context)
+    {
+        var pipefail = context.Pipefail;
         var updatesApt = false;
         var removesLists = false;
         foreach (var original in commands)
@@ -126,10 +159,10 @@ public static class RunCommandRules
                 case RunCommandIssue.Sudo when sudo:
                 case RunCommandIssue.CdInsteadOfWorkDir when command.Name == "cd":
                 case RunCommandIssue.AptInsteadOfAptGet when command.Name == "apt":
-                    return text;
+                    return new[] { text };
                 case RunCommandIssue.AptGetInstallWithoutYes when IsAptGetInstall(command) && !HasYes(command):
                 case RunCommandIssue.AptGetInstallWithoutNoInstallRecommends when IsAptGetInstall(command) && !HasNoInstallRecommends(command):
-                    return text;
+                    return new[] { text };
                 case RunCommandIssue.PipeWithoutPipefail:
                     if (command.Name == "set" && SetsPipefail(command.Words, 1))
                     {
@@ -137,7 +170,7 @@ public static class RunCommandRules
                     }
                     else if (command.PipedFrom && !pipefail)
                     {
-                        return string.Empty;
+                        return new[] { string.Empty };
                     }
 
                     break;
@@ -145,10 +178,15 @@ public static class RunCommandRules
                     updatesApt |= command.Name is "apt-get" or "apt" && command.Words.Contains("update");
                     removesLists |= command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal));
                     break;
+                case RunCommandIssue.ApkAddWithoutNoCache
+                    when PackageCommand.Read(command) is { Manager: "apk", Installs: true } apk && !apk.HasOption("--no-cache") && !context.Caches(t => t == "/var/cache/apk"):
+                    return new[] { text };
             }
         }
 
-        return issue == RunCommandIssue.AptListsLeftInLayer && updatesApt && !removesLists && !aptListsMounted ? "apt-get update" : null;
+        return issue == RunCommandIssue.AptListsLeftInLayer && updatesApt && !removesLists && !context.Caches(t => t is "/var/lib/apt" or "/var/lib/apt/lists")
+            ? new[] { "apt-get update" }
+            : null;
     }
 
     private static ShellCommand WithoutSudo(ShellCommand command, out bool sudo)
@@ -190,5 +228,11 @@ public static class RunCommandRules
         }
 
         return false;
+    }
+
+    /// <summary>What a RUN's shell text is read with besides itself: the shell and its cache mounts.</summary>
+    private readonly record struct RunContext(bool Pipefail, IReadOnlyList<string> CacheTargets)
+    {
+        public bool Caches(Func<string, bool> target) => CacheTargets.Any(target);
     }
 }
