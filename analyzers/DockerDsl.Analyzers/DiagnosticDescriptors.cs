@@ -174,6 +174,12 @@ public static class DiagnosticDescriptors
         "'{0}' leaves apk's package index in the layer; add --no-cache, or put /var/cache/apk on a [CacheMount] with Sharing = CacheSharing.Locked",
         "Without --no-cache, apk keeps the package index it downloads in /var/cache/apk, megabytes the image does not need at run time.");
 
+    public static readonly DiagnosticDescriptor PipInstallWithoutNoCacheDir = Warning(
+        RuleIdentifiers.PipInstallWithoutNoCacheDir, Performance,
+        "pip install without --no-cache-dir",
+        "'{0}' leaves pip's download cache in the layer; add --no-cache-dir, or put pip's cache folder (/root/.cache/pip) on a [CacheMount] with Sharing = CacheSharing.Locked",
+        "pip keeps every package it downloads in its cache folder, often as large again as what it installs; the image does not need it at run time.");
+
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, "Attribute cannot be used");
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, "Dockerfile class cannot be extended");
     public static readonly DiagnosticDescriptor InvalidOutputPath = Problem(RuleIdentifiers.InvalidOutputPath, "Invalid Dockerfile path");

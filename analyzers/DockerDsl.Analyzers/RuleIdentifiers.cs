@@ -29,6 +29,7 @@ public static class RuleIdentifiers
     public const string RelativeCopyWithoutWorkDir = "DDSL024";
     public const string UndefinedArgInFrom = "DDSL025";
     public const string ApkAddWithoutNoCache = "DDSL026";
+    public const string PipInstallWithoutNoCacheDir = "DDSL027";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

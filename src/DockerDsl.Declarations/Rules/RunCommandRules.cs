@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using DockerDsl.Declarations.Model;
 
 namespace DockerDsl.Declarations.Rules;
@@ -31,6 +32,9 @@ public enum RunCommandIssue
 
     /// <summary>DDSL026: <c>apk add</c> without <c>--no-cache</c>, so the package index stays in the layer.</summary>
     ApkAddWithoutNoCache,
+
+    /// <summary>DDSL027: <c>pip install</c> without <c>--no-cache-dir</c>, so pip's cache stays in the layer.</summary>
+    PipInstallWithoutNoCacheDir,
 }
 
 /// <summary>
@@ -39,6 +43,8 @@ public enum RunCommandIssue
 /// </summary>
 public static class RunCommandRules
 {
+    private const string PipNoCacheDir = "PIP_NO_CACHE_DIR";
+
     private static readonly HashSet<string> NonPosixShells = new(StringComparer.OrdinalIgnoreCase) { "pwsh", "powershell", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe" };
 
     public static IEnumerable<Finding> Find(DockerfileModel model, RunCommandIssue issue)
@@ -46,6 +52,7 @@ public static class RunCommandRules
         foreach (var stage in model.Stages)
         {
             var pipefailShell = false;
+            var pipCacheOff = false;
             foreach (var (owner, instruction) in StageChain.Instructions(model, stage))
             {
                 if (ShellSetsPipefail(instruction) is { } shellPipefail)
@@ -54,12 +61,18 @@ public static class RunCommandRules
                     continue;
                 }
 
+                if (SetsPipNoCacheDir(instruction) is { } noCacheDir)
+                {
+                    pipCacheOff = noCacheDir;
+                    continue;
+                }
+
                 if (owner != stage || ScriptOf(instruction) is not { } script)
                 {
                     continue;
                 }
 
-                var context = new RunContext(pipefailShell, CacheTargets(instruction));
+                var context = new RunContext(pipefailShell, pipCacheOff, CacheTargets(instruction));
                 var arguments = Check(ShellScript.Parse(script), issue, context);
                 if (arguments is not null)
                 {
@@ -103,6 +116,15 @@ public static class RunCommandRules
                 return null;
         }
     }
+
+    /// <summary>For ENV: whether it sets PIP_NO_CACHE_DIR (pip takes any value as "no cache"); null when it does not name it.</summary>
+    private static bool? SetsPipNoCacheDir(Instruction instruction) => instruction switch
+    {
+        EnvInstruction { Name: PipNoCacheDir } env => env.Value.Length > 0,
+        RawInstruction { Keyword: "ENV" } raw when Regex.Match(Keywords.Arguments(raw), @"(?:^|\s)PIP_NO_CACHE_DIR(?:=|\s+)(\S*)") is { Success: true } match =>
+            match.Groups[1].Value is not ("" or "\"\"" or "''"),
+        _ => null,
+    };
 
     /// <summary>The targets of the cache mounts of a RUN, without a trailing slash.</summary>
     private static IReadOnlyList<string> CacheTargets(Instruction instruction)
@@ -148,6 +170,7 @@ public static class RunCommandRules
     private static string[]? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, RunContext context)
     {
         var pipefail = context.Pipefail;
+        var pipCacheOff = context.PipCacheOff;
         var updatesApt = false;
         var removesLists = false;
         foreach (var original in commands)
@@ -181,6 +204,15 @@ public static class RunCommandRules
                 case RunCommandIssue.ApkAddWithoutNoCache
                     when PackageCommand.Read(command) is { Manager: "apk", Installs: true } apk && !apk.HasOption("--no-cache") && !context.Caches(t => t == "/var/cache/apk"):
                     return new[] { text };
+                case RunCommandIssue.PipInstallWithoutNoCacheDir:
+                    pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
+                    if (PackageCommand.Read(command) is { Manager: "pip", Installs: true } pip && !pip.HasOption("--no-cache-dir") && !pipCacheOff
+                        && !original.Assignments.Any(IsPipNoCacheDirAssignment) && !context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal)))
+                    {
+                        return new[] { text };
+                    }
+
+                    break;
             }
         }
 
@@ -188,6 +220,9 @@ public static class RunCommandRules
             ? new[] { "apt-get update" }
             : null;
     }
+
+    private static bool IsPipNoCacheDirAssignment(string word) =>
+        word.StartsWith(PipNoCacheDir + "=", StringComparison.Ordinal) && word.Length > PipNoCacheDir.Length + 1;
 
     private static ShellCommand WithoutSudo(ShellCommand command, out bool sudo)
     {
@@ -230,8 +265,8 @@ public static class RunCommandRules
         return false;
     }
 
-    /// <summary>What a RUN's shell text is read with besides itself: the shell and its cache mounts.</summary>
-    private readonly record struct RunContext(bool Pipefail, IReadOnlyList<string> CacheTargets)
+    /// <summary>What a RUN's shell text is read with besides itself: the shell, the environment, its cache mounts.</summary>
+    private readonly record struct RunContext(bool Pipefail, bool PipCacheOff, IReadOnlyList<string> CacheTargets)
     {
         public bool Caches(Func<string, bool> target) => CacheTargets.Any(target);
     }
