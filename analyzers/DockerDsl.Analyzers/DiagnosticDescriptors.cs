@@ -180,6 +180,12 @@ public static class DiagnosticDescriptors
         "'{0}' leaves pip's download cache in the layer; add --no-cache-dir, or put pip's cache folder (/root/.cache/pip) on a [CacheMount] with Sharing = CacheSharing.Locked",
         "pip keeps every package it downloads in its cache folder, often as large again as what it installs; the image does not need it at run time.");
 
+    public static readonly DiagnosticDescriptor UnpinnedPackage = Info(
+        RuleIdentifiers.UnpinnedPackage, Reliability,
+        "Package installed without a version pin",
+        "{0} installs {1} without a version; pin versions as in '{2}' so a rebuild installs the same packages",
+        "An unpinned package is whatever version the index offers on the day of the build, so two builds of one Dockerfile can differ or break.");
+
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, "Attribute cannot be used");
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, "Dockerfile class cannot be extended");
     public static readonly DiagnosticDescriptor InvalidOutputPath = Problem(RuleIdentifiers.InvalidOutputPath, "Invalid Dockerfile path");

@@ -30,6 +30,7 @@ public static class RuleIdentifiers
     public const string UndefinedArgInFrom = "DDSL025";
     public const string ApkAddWithoutNoCache = "DDSL026";
     public const string PipInstallWithoutNoCacheDir = "DDSL027";
+    public const string UnpinnedPackage = "DDSL028";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

@@ -33,6 +33,11 @@ public class DockerLinterCrossCheckTests
         ["ER0009"] = "DDSL013", // DL3014 -y
         ["ER0010"] = "DDSL014", // DL3015 --no-install-recommends
         ["ER0011"] = "DDSL026", // DL3019 apk add --no-cache
+        ["ER0012"] = "DDSL028", // DL3008 apt-get version pins
+        ["ER0013"] = "DDSL028", // DL3013 pip version pins
+        ["ER0014"] = "DDSL028", // DL3016 npm version pins
+        ["ER0015"] = "DDSL028", // DL3018 apk version pins
+        ["ER0016"] = "DDSL028", // DL3028 gem version pins
         ["EA0002"] = "DDSL011", // DL3020 ADD for files
         ["EW0001"] = "DDSL008", // DL3000 relative WORKDIR
     };

@@ -73,6 +73,85 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
         };
     }
 
+    /// <summary>
+    /// The packages an install names without a version, in order; empty when it pins all of them or
+    /// installs from a file that can pin them (a requirements or constraints file, a package.json).
+    /// Local files, URLs and shell variables are not judged.
+    /// </summary>
+    public IReadOnlyList<string> UnpinnedPackages()
+    {
+        var unpinned = new List<string>();
+        if (!Installs
+            || (Manager == "pip" && (Options.Any(IsPipFileOption) || Operands.Contains(".")))
+            || (Manager == "gem" && Options.Any(o => o is "-v" or "--version" || o.StartsWith("--version=", StringComparison.Ordinal))))
+        {
+            return unpinned;
+        }
+
+        for (var i = 0; i < Operands.Count; i++)
+        {
+            var package = Operands[i];
+            if (Manager == "pip" && i + 1 < Operands.Count && Operands[i + 1] == "@")
+            {
+                // PEP 508 'name @ url': the URL says what is installed.
+                i += 2;
+            }
+            else if (package.Length > 0 && !package.Contains("$") && !IsPinned(package))
+            {
+                unpinned.Add(package);
+            }
+        }
+
+        return unpinned;
+    }
+
+    /// <summary>How <paramref name="package"/> is written with a version, in this manager's syntax.</summary>
+    public string Pinned(string package) => Manager switch
+    {
+        "pip" => package + "==<version>",
+        "npm" => (package.EndsWith("@latest", StringComparison.Ordinal) ? package.Substring(0, package.Length - 7) : package) + "@<version>",
+        "gem" => package + ":<version>",
+        _ => package + "=<version>",
+    };
+
+    /// <summary>Whether <paramref name="package"/> names a version, or is something other than a registry package (a path, a URL).</summary>
+    private bool IsPinned(string package) => Manager switch
+    {
+        "apt-get" => package.Contains("=") || package.Contains("/") || package.EndsWith(".deb", StringComparison.Ordinal),
+        "apk" => package.IndexOfAny(new[] { '=', '<', '>' }) >= 0 || package.Contains("/") || package.EndsWith(".apk", StringComparison.Ordinal),
+        "pip" => package.IndexOfAny(new[] { '=', '<', '>', '@' }) >= 0 || package.Contains("/") || package.StartsWith(".", StringComparison.Ordinal) || HasSuffix(package, ".whl", ".tar.gz", ".zip"),
+        "npm" => IsPinnedNpmPackage(package),
+        "gem" => package.Contains(":") || package.Contains("/") || package.EndsWith(".gem", StringComparison.Ordinal),
+        _ => true,
+    };
+
+    private static bool IsPinnedNpmPackage(string package)
+    {
+        if (HasPrefix(package, "/", "./", "../", "~/", "file:") || HasSuffix(package, ".tgz", ".tar", ".tar.gz"))
+        {
+            return true;
+        }
+
+        // A git URL or a user/repo shorthand names a version with #ref; a scope (@scope/name) is not one.
+        if (package.Contains("://") || HasPrefix(package, "git:", "git+", "github:", "gitlab:", "bitbucket:", "gist:") || (package.Contains("/") && !package.StartsWith("@", StringComparison.Ordinal)))
+        {
+            return package.Contains("#");
+        }
+
+        var at = package.IndexOf('@', 1);
+        return at > 0 && at < package.Length - 1 && package.Substring(at + 1) != "latest";
+    }
+
+    /// <summary><c>-r file</c>, <c>-rfile</c>, <c>--requirement=file</c>, and the same for constraints (<c>-c</c>).</summary>
+    private static bool IsPipFileOption(string option) =>
+        (option.Length >= 2 && option[0] == '-' && option[1] is 'r' or 'c')
+        || option.StartsWith("--requirement", StringComparison.Ordinal)
+        || option.StartsWith("--constraint", StringComparison.Ordinal);
+
+    private static bool HasPrefix(string text, params string[] prefixes) => prefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal));
+
+    private static bool HasSuffix(string text, params string[] suffixes) => suffixes.Any(s => text.EndsWith(s, StringComparison.Ordinal));
+
     private static PackageCommand Read(string manager, IReadOnlyList<string> words, int start, HashSet<string> valueOptions)
     {
         var options = new List<string>();

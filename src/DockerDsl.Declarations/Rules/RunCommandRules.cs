@@ -35,11 +35,16 @@ public enum RunCommandIssue
 
     /// <summary>DDSL027: <c>pip install</c> without <c>--no-cache-dir</c>, so pip's cache stays in the layer.</summary>
     PipInstallWithoutNoCacheDir,
+
+    /// <summary>DDSL028: a package installed without a version (apt-get, apk, pip, npm, gem).</summary>
+    UnpinnedPackage,
 }
 
 /// <summary>
 /// Rules on the shell text of RUN (shell form, heredoc, raw). Each RUN is found at most once per
-/// issue, at its command argument. Arguments: the command at fault (empty for pipes).
+/// issue, at its command argument. Arguments: the command at fault (empty for pipes); for
+/// <see cref="RunCommandIssue.UnpinnedPackage"/> the package manager, the unpinned packages, and the
+/// first of them written with a version.
 /// </summary>
 public static class RunCommandRules
 {
@@ -88,7 +93,8 @@ public static class RunCommandRules
         switch (instruction)
         {
             case RunInstruction { Form: RunForm.Shell } run:
-                return string.Join("\n", run.Lines);
+                // The Dockerfile continues each line on the next, so the shell reads one line.
+                return string.Join(" ", run.Lines);
             case RunInstruction { Form: RunForm.Heredoc } run:
                 var script = run.Lines.Count > 0 ? run.Lines[0] : string.Empty;
                 var firstLine = script.Split('\n')[0];
@@ -213,6 +219,9 @@ public static class RunCommandRules
                     }
 
                     break;
+                case RunCommandIssue.UnpinnedPackage when PackageCommand.Read(command) is { } packages && packages.UnpinnedPackages() is { Count: > 0 } unpinned:
+                    var named = string.Join(", ", unpinned.Take(3).Select(p => "'" + p + "'")) + (unpinned.Count > 3 ? $" and {unpinned.Count - 3} more" : string.Empty);
+                    return new[] { packages.Manager, named, packages.Pinned(unpinned[0]) };
             }
         }
 

@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
 using DockerDsl.Analyzers.Rules;
 using DockerDsl.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using static DockerDsl.Analyzers.Tests.Rules.InstructionTests;
 
 namespace DockerDsl.Analyzers.Tests.Rules;
@@ -8,6 +10,9 @@ namespace DockerDsl.Analyzers.Tests.Rules;
 /// <summary>The rules on package managers in RUN text.</summary>
 public class PackageManagerTests
 {
+    private static DiagnosticResult Unpinned(int location, string manager, string packages, string pinned) =>
+        new DiagnosticResult("DDSL028", DiagnosticSeverity.Info).WithLocation(location).WithArguments(manager, packages, pinned);
+
     [Theory]
     [InlineData("apk add curl=8.14.1-r1")]
     [InlineData("apk add --update curl=8.14.1-r1")]
@@ -160,4 +165,95 @@ public class PackageManagerTests
                 public partial class Final;
             }
             """);
+
+    [Theory]
+    [InlineData("apt-get install -y --no-install-recommends curl", "apt-get", "'curl'", "curl=<version>")]
+    [InlineData("apt-get -t bookworm-backports install -y curl=7.88.1-10 git", "apt-get", "'git'", "git=<version>")]
+    [InlineData("apt-get install -y -o Dpkg::Options::=--force-confold libc6:amd64 > /dev/null", "apt-get", "'libc6:amd64'", "libc6:amd64=<version>")]
+    [InlineData("apk add --no-cache -t .build-deps gcc musl-dev=1.2.5-r0", "apk", "'gcc'", "gcc=<version>")]
+    [InlineData("apk --no-cache -X https://dl-cdn.alpinelinux.org/alpine/edge/testing add curl", "apk", "'curl'", "curl=<version>")]
+    [InlineData("pip install --no-cache-dir flask requests[socks] gunicorn==23.0.0", "pip", "'flask', 'requests[socks]'", "flask==<version>")]
+    [InlineData("python3 -m pip install --no-cache-dir -i https://pypi.org/simple --upgrade pip", "pip", "'pip'", "pip==<version>")]
+    [InlineData("npm install -g express", "npm", "'express'", "express@<version>")]
+    [InlineData("npm i --prefix /opt/app @types/node typescript@5.6.2", "npm", "'@types/node'", "@types/node@<version>")]
+    [InlineData("npm add lodash@latest", "npm", "'lodash@latest'", "lodash@<version>")]
+    [InlineData("gem install --no-document bundler", "gem", "'bundler'", "bundler:<version>")]
+    [InlineData("gem install -i /opt/gems rails rack:3.1.7 puma sinatra nokogiri", "gem", "'rails', 'puma', 'sinatra' and 1 more", "rails:<version>")]
+    public Task Unpinned_packages_are_reported(string command, string manager, string packages, string pinned) =>
+        Verify<UnpinnedPackageAnalyzer>.AnalyzeAsync(
+            Stage($"[Run({{|#0:\"{command}\"|}})]"),
+            Unpinned(0, manager, packages, pinned));
+
+    [Theory]
+    [InlineData("apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 libc6:amd64=2.36-9")]
+    [InlineData("apt-get install -y -t bookworm-backports curl=8.11.1-1~bpo12+1")]
+    [InlineData("apt-get install -y ./vendor/tool_1.0_amd64.deb curl/bookworm-backports")]
+    [InlineData("apt-get install -y $PACKAGES")]
+    [InlineData("apt-get update")]
+    [InlineData("apk add --no-cache curl=8.14.1-r1 git~=2.45 'bash>5.2' 'zlib<2'")]
+    [InlineData("apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r1")]
+    [InlineData("pip install --no-cache-dir flask==3.0.3 'requests>=2.32,<3' pydantic~=2.9 attrs!=24.1 'idna<=3.10'")]
+    [InlineData("pip install --no-cache-dir -r requirements.txt")]
+    [InlineData("pip install --no-cache-dir --requirement=requirements.txt flask")]
+    [InlineData("pip install --no-cache-dir -c constraints.txt flask")]
+    [InlineData("pip install --no-cache-dir .")]
+    [InlineData("pip install --no-cache-dir -e ./src")]
+    [InlineData("pip install --no-cache-dir ./dist/app-1.0-py3-none-any.whl https://example.com/pkg-1.0.tar.gz")]
+    [InlineData("pip install --no-cache-dir app @ git+https://github.com/example/app@v1.0")]
+    [InlineData("npm install")]
+    [InlineData("npm ci --omit dev")]
+    [InlineData("npm install --omit dev express@4.21.2 @types/node@22.7.4 ./local-pkg ../other.tgz")]
+    [InlineData("npm install -g npm@10.9.0 github:example/tool#v1.2.0")]
+    [InlineData("npm run build")]
+    [InlineData("gem install bundler:2.5.21 rake:13.2.1")]
+    [InlineData("gem install bundler -v 2.5.21")]
+    [InlineData("gem install --version=2.5.21 bundler")]
+    [InlineData("gem install ./vendor/tool-1.0.gem")]
+    [InlineData("gem install nokogiri:1.16.7 -- --use-system-libraries")]
+    [InlineData("echo apt-get install curl")]
+    public Task Pinned_packages_and_other_sources_are_fine(string command) =>
+        Verify<UnpinnedPackageAnalyzer>.AnalyzeAsync(Stage($"[Run(\"{command}\")]"));
+
+    [Fact]
+    public Task Apt_install_packages_are_judged_and_a_pinned_one_passes_through() =>
+        Verify<UnpinnedPackageAnalyzer>.AnalyzeAsync(
+            Stage("""
+                [AptInstall({|#0:"curl", "libssl3=3.0.15-1~deb12u1"|})]
+                [AptInstall("git=1:2.39.5-0+deb12u1", "libc6:amd64=2.36-9+deb12u9")]
+                """),
+            Unpinned(0, "apt-get", "'curl'", "curl=<version>"));
+
+    [Fact]
+    public Task Unpinned_packages_are_reported_also_in_raw_and_heredoc_runs() =>
+        Verify<UnpinnedPackageAnalyzer>.AnalyzeAsync(
+            Stage("""
+                [Instruction({|#0:"RUN --mount=type=cache,target=/root/.npm,sharing=locked npm install -g pnpm"|})]
+                [RunHeredoc({|#1:"set -e\napk add --no-cache \\\n    curl=8.14.1-r1 \\\n    git\n"|})]
+                """),
+            Unpinned(0, "npm", "'pnpm'", "pnpm@<version>"),
+            Unpinned(1, "apk", "'git'", "git=<version>"));
+
+    [Fact]
+    public Task Editorconfig_raises_unpinned_packages_to_a_warning() =>
+        Verify<UnpinnedPackageAnalyzer>.AnalyzeAsync(
+            Stage("[Run({|#0:\"gem install rails\"|})]"),
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.DDSL028.severity = warning\n",
+            Verify<UnpinnedPackageAnalyzer>.Diagnostic("DDSL028").WithLocation(0).WithArguments("gem", "'rails'", "rails:<version>"));
+
+    [Theory]
+    [InlineData("[Run(\"npm install '' \\\"\\\"\")]")]
+    [InlineData("[Run(\"apk\", \"python -m\", \"sudo\")]")]
+    [InlineData("[Run(\"pip install 'flask\")]")]
+    [InlineData("[Run(\"gem install --\", \"apt-get install -y -t\")]")]
+    [InlineData("[Run(\"2> apt-get install > &> 2>&1 <\")]")]
+    [InlineData("[RunHeredoc(\"pip install \\u0001 fl\\u0000ask @\\n\")]")]
+    [InlineData("[Instruction(\"RUN --mount=type=cache,target apk add x\")]")]
+    [InlineData("[Instruction(\"RUN --mount=,,=,type=cache,target=/ pip install x\")]")]
+    [InlineData("[Instruction(\"ENV PIP_NO_CACHE_DIR\")]\n[Run(\"pip install x\")]")]
+    public async Task Odd_package_commands_are_read_without_error(string attributes)
+    {
+        var diagnostics = await DeclarationRunner.DiagnosticsAsync(Stage(attributes));
+        Assert.Contains(diagnostics, d => d.Id == "DDSL001"); // the analyzers ran: the declaration has no errors
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
 }
