@@ -168,6 +168,24 @@ public static class DiagnosticDescriptors
         "'{0}' is not a global build argument, so it expands to an empty string in FROM; add [Arg(typeof(...))] to the Dockerfile class",
         "Only ARGs declared before the first FROM can be used in FROM lines.");
 
+    public static readonly DiagnosticDescriptor ApkAddWithoutNoCache = Warning(
+        RuleIdentifiers.ApkAddWithoutNoCache, Performance,
+        "apk add without --no-cache",
+        "'{0}' leaves apk's package index in the layer; add --no-cache, or put /var/cache/apk on a [CacheMount] with Sharing = CacheSharing.Locked",
+        "Without --no-cache, apk keeps the package index it downloads in /var/cache/apk, megabytes the image does not need at run time.");
+
+    public static readonly DiagnosticDescriptor PipInstallWithoutNoCacheDir = Warning(
+        RuleIdentifiers.PipInstallWithoutNoCacheDir, Performance,
+        "pip install without --no-cache-dir",
+        "'{0}' leaves pip's download cache in the layer; add --no-cache-dir, or put pip's cache folder (/root/.cache/pip) on a [CacheMount] with Sharing = CacheSharing.Locked",
+        "pip keeps every package it downloads in its cache folder, often as large again as what it installs; the image does not need it at run time.");
+
+    public static readonly DiagnosticDescriptor UnpinnedPackage = Info(
+        RuleIdentifiers.UnpinnedPackage, Reliability,
+        "Package installed without a version pin",
+        "{0} installs {1} without a version; pin versions as in '{2}' so a rebuild installs the same packages",
+        "An unpinned package is whatever version the index offers on the day of the build, so two builds of one Dockerfile can differ or break.");
+
     public static readonly DiagnosticDescriptor CopyIgnoredFile = Warning(
         RuleIdentifiers.CopyIgnoredFile, Reliability,
         "COPY source excluded by .dockerignore",

@@ -28,6 +28,9 @@ public static class RuleIdentifiers
     public const string RedundantTargetPlatform = "DDSL023";
     public const string RelativeCopyWithoutWorkDir = "DDSL024";
     public const string UndefinedArgInFrom = "DDSL025";
+    public const string ApkAddWithoutNoCache = "DDSL026";
+    public const string PipInstallWithoutNoCacheDir = "DDSL027";
+    public const string UnpinnedPackage = "DDSL028";
     public const string CopyIgnoredFile = "DDSL029";
     public const string PointlessCommand = "DDSL030";
 

@@ -32,6 +32,12 @@ public class DockerLinterCrossCheckTests
         ["ER0004"] = "DDSL016", // DL3004 sudo
         ["ER0009"] = "DDSL013", // DL3014 -y
         ["ER0010"] = "DDSL014", // DL3015 --no-install-recommends
+        ["ER0011"] = "DDSL026", // DL3019 apk add --no-cache
+        ["ER0012"] = "DDSL028", // DL3008 apt-get version pins
+        ["ER0013"] = "DDSL028", // DL3013 pip version pins
+        ["ER0014"] = "DDSL028", // DL3016 npm version pins
+        ["ER0015"] = "DDSL028", // DL3018 apk version pins
+        ["ER0016"] = "DDSL028", // DL3028 gem version pins
         ["EA0002"] = "DDSL011", // DL3020 ADD for files
         ["EW0001"] = "DDSL008", // DL3000 relative WORKDIR
         ["ER0005"] = "DDSL030", // DL3001 commands that make no sense in a container
@@ -95,6 +101,28 @@ public class DockerLinterCrossCheckTests
                 [Run("make; ps aux | grep make")]
                 [Run("mount -o remount,rw /proc")]
                 [Cmd("cron", "-f")]
+                public partial class Final;
+            }
+            """,
+        };
+        yield return new object[]
+        {
+            "package-managers",
+            """
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class Bad
+            {
+                [Stage(From = "alpine:3.20")]
+                [WorkDir("/app")]
+                [Run("apk add python3 py3-pip")]
+                [Run("pip install --no-cache-dir flask")]
+                [Run("apk add --no-cache nodejs npm ruby", "npm install -g express")]
+                [Run("gem install --no-document bundler")]
+                [User("1001:1001")]
+                [HealthCheck("wget -qO- http://localhost:8080/health")]
+                [Cmd("python3", "-m", "flask", "run")]
                 public partial class Final;
             }
             """,

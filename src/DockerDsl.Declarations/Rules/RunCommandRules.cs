@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using DockerDsl.Declarations.Model;
 
 namespace DockerDsl.Declarations.Rules;
@@ -29,13 +30,24 @@ public enum RunCommandIssue
     /// <summary>DDSL021: <c>apt-get update</c> whose package lists stay in the layer.</summary>
     AptListsLeftInLayer,
 
+    /// <summary>DDSL026: <c>apk add</c> without <c>--no-cache</c>, so the package index stays in the layer.</summary>
+    ApkAddWithoutNoCache,
+
+    /// <summary>DDSL027: <c>pip install</c> without <c>--no-cache-dir</c>, so pip's cache stays in the layer.</summary>
+    PipInstallWithoutNoCacheDir,
+
+    /// <summary>DDSL028: a package installed without a version (apt-get, apk, pip, npm, gem).</summary>
+    UnpinnedPackage,
+
     /// <summary>DDSL030: a command that makes no sense in a container, such as <c>service</c>, <c>ps</c> or <c>vim</c>.</summary>
     PointlessCommand,
 }
 
 /// <summary>
 /// Rules on the shell text of RUN (shell form, heredoc, raw). Each RUN is found at most once per
-/// issue, at its command argument. Arguments: the command at fault (empty for pipes).
+/// issue, at its command argument. Arguments: the command at fault (empty for pipes); for
+/// <see cref="RunCommandIssue.UnpinnedPackage"/> the package manager, the unpinned packages, and the
+/// first of them written with a version.
 /// </summary>
 public static class RunCommandRules
 {
@@ -48,6 +60,8 @@ public static class RunCommandRules
     // Words that open a compound command; the command they run follows them.
     private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal) { "!", "if", "then", "elif", "else", "while", "until", "do" };
 
+    private const string PipNoCacheDir = "PIP_NO_CACHE_DIR";
+
     private static readonly HashSet<string> NonPosixShells = new(StringComparer.OrdinalIgnoreCase) { "pwsh", "powershell", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe" };
 
     public static IEnumerable<Finding> Find(DockerfileModel model, RunCommandIssue issue)
@@ -55,6 +69,7 @@ public static class RunCommandRules
         foreach (var stage in model.Stages)
         {
             var pipefailShell = false;
+            var pipCacheOff = false;
             foreach (var (owner, instruction) in StageChain.Instructions(model, stage))
             {
                 if (ShellSetsPipefail(instruction) is { } shellPipefail)
@@ -63,15 +78,22 @@ public static class RunCommandRules
                     continue;
                 }
 
+                if (SetsPipNoCacheDir(instruction) is { } noCacheDir)
+                {
+                    pipCacheOff = noCacheDir;
+                    continue;
+                }
+
                 if (owner != stage || ScriptOf(instruction) is not { } script)
                 {
                     continue;
                 }
 
-                var finding = Check(ShellScript.Parse(script), issue, pipefailShell, HasAptListsMount(instruction));
-                if (finding is not null)
+                var context = new RunContext(pipefailShell, pipCacheOff, CacheTargets(instruction));
+                var arguments = Check(ShellScript.Parse(script), issue, context);
+                if (arguments is not null)
                 {
-                    yield return Finding.At(instruction.Source.WithArgument(0), finding);
+                    yield return Finding.At(instruction.Source.WithArgument(0), arguments);
                 }
             }
         }
@@ -83,19 +105,14 @@ public static class RunCommandRules
         switch (instruction)
         {
             case RunInstruction { Form: RunForm.Shell } run:
-                return string.Join("\n", run.Lines);
+                // The Dockerfile continues each line on the next, so the shell reads one line.
+                return string.Join(" ", run.Lines);
             case RunInstruction { Form: RunForm.Heredoc } run:
                 var script = run.Lines.Count > 0 ? run.Lines[0] : string.Empty;
                 var firstLine = script.Split('\n')[0];
                 return firstLine.StartsWith("#!", StringComparison.Ordinal) && !firstLine.EndsWith("sh", StringComparison.Ordinal) ? null : script;
             case RawInstruction { Keyword: "RUN" } raw:
-                var text = Keywords.Arguments(raw);
-                while (text.StartsWith("--", StringComparison.Ordinal))
-                {
-                    var space = text.IndexOf(' ');
-                    text = space < 0 ? string.Empty : text.Substring(space + 1).TrimStart();
-                }
-
+                var text = RawFlags(raw, out _);
                 return text.StartsWith("[", StringComparison.Ordinal) ? null : text;
             default:
                 return null;
@@ -118,15 +135,60 @@ public static class RunCommandRules
         }
     }
 
-    private static bool HasAptListsMount(Instruction instruction) => instruction switch
+    /// <summary>For ENV: whether it sets PIP_NO_CACHE_DIR (pip takes any value as "no cache"); null when it does not name it.</summary>
+    private static bool? SetsPipNoCacheDir(Instruction instruction) => instruction switch
     {
-        RunInstruction run => run.Mounts.Any(m => m.Type == "cache" && m.Get("target") is { } t && t.TrimEnd('/') is "/var/lib/apt" or "/var/lib/apt/lists"),
-        RawInstruction raw => raw.Text.Contains("target=/var/lib/apt"),
-        _ => false,
+        EnvInstruction { Name: PipNoCacheDir } env => env.Value.Length > 0,
+        RawInstruction { Keyword: "ENV" } raw when Regex.Match(Keywords.Arguments(raw), @"(?:^|\s)PIP_NO_CACHE_DIR(?:=|\s+)(\S*)") is { Success: true } match =>
+            match.Groups[1].Value is not ("" or "\"\"" or "''"),
+        _ => null,
     };
 
-    private static string? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, bool pipefail, bool aptListsMounted)
+    /// <summary>The targets of the cache mounts of a RUN, without a trailing slash.</summary>
+    private static IReadOnlyList<string> CacheTargets(Instruction instruction)
     {
+        var targets = new List<string>();
+        if (instruction is RunInstruction run)
+        {
+            targets.AddRange(run.Mounts.Where(m => m.Type == "cache").Select(m => m.Get("target")).OfType<string>());
+        }
+        else if (instruction is RawInstruction { Keyword: "RUN" } raw)
+        {
+            RawFlags(raw, out var flags);
+            foreach (var flag in flags.Where(f => f.StartsWith("--mount=", StringComparison.Ordinal)))
+            {
+                var options = flag.Substring("--mount=".Length).Split(',')
+                    .Select(o => o.Split(new[] { '=' }, 2))
+                    .ToLookup(kv => kv[0].Trim('"', '\''), kv => kv.Length > 1 ? kv[1].Trim('"', '\'') : string.Empty);
+                if (options["type"].FirstOrDefault() == "cache" && options["target"].Concat(options["dst"]).Concat(options["destination"]).FirstOrDefault() is { } target)
+                {
+                    targets.Add(target);
+                }
+            }
+        }
+
+        return targets.Select(t => t.Length > 1 ? t.TrimEnd('/') : t).ToList();
+    }
+
+    /// <summary>What follows the flags (<c>--mount=...</c>, <c>--network=...</c>) of a raw RUN; the flags in <paramref name="flags"/>.</summary>
+    private static string RawFlags(RawInstruction raw, out List<string> flags)
+    {
+        flags = new List<string>();
+        var text = Keywords.Arguments(raw);
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var space = text.IndexOf(' ');
+            flags.Add(space < 0 ? text : text.Substring(0, space));
+            text = space < 0 ? string.Empty : text.Substring(space + 1).TrimStart();
+        }
+
+        return text;
+    }
+
+    private static string[]? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, RunContext context)
+    {
+        var pipefail = context.Pipefail;
+        var pipCacheOff = context.PipCacheOff;
         var updatesApt = false;
         var removesLists = false;
         foreach (var original in commands)
@@ -139,10 +201,10 @@ public static class RunCommandRules
                 case RunCommandIssue.CdInsteadOfWorkDir when command.Name == "cd":
                 case RunCommandIssue.AptInsteadOfAptGet when command.Name == "apt":
                 case RunCommandIssue.PointlessCommand when IsPointless(command):
-                    return text;
+                    return new[] { text };
                 case RunCommandIssue.AptGetInstallWithoutYes when IsAptGetInstall(command) && !HasYes(command):
                 case RunCommandIssue.AptGetInstallWithoutNoInstallRecommends when IsAptGetInstall(command) && !HasNoInstallRecommends(command):
-                    return text;
+                    return new[] { text };
                 case RunCommandIssue.PipeWithoutPipefail:
                     if (command.Name == "set" && SetsPipefail(command.Words, 1))
                     {
@@ -150,7 +212,7 @@ public static class RunCommandRules
                     }
                     else if (command.PipedFrom && !pipefail)
                     {
-                        return string.Empty;
+                        return new[] { string.Empty };
                     }
 
                     break;
@@ -158,11 +220,31 @@ public static class RunCommandRules
                     updatesApt |= command.Name is "apt-get" or "apt" && command.Words.Contains("update");
                     removesLists |= command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal));
                     break;
+                case RunCommandIssue.ApkAddWithoutNoCache
+                    when PackageCommand.Read(command) is { Manager: "apk", Installs: true } apk && !apk.HasOption("--no-cache") && !context.Caches(t => t == "/var/cache/apk"):
+                    return new[] { text };
+                case RunCommandIssue.PipInstallWithoutNoCacheDir:
+                    pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
+                    if (PackageCommand.Read(command) is { Manager: "pip", Installs: true } pip && !pip.HasOption("--no-cache-dir") && !pipCacheOff
+                        && !original.Assignments.Any(IsPipNoCacheDirAssignment) && !context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal)))
+                    {
+                        return new[] { text };
+                    }
+
+                    break;
+                case RunCommandIssue.UnpinnedPackage when PackageCommand.Read(command) is { } packages && packages.UnpinnedPackages() is { Count: > 0 } unpinned:
+                    var named = string.Join(", ", unpinned.Take(3).Select(p => "'" + p + "'")) + (unpinned.Count > 3 ? $" and {unpinned.Count - 3} more" : string.Empty);
+                    return new[] { packages.Manager, named, packages.Pinned(unpinned[0]) };
             }
         }
 
-        return issue == RunCommandIssue.AptListsLeftInLayer && updatesApt && !removesLists && !aptListsMounted ? "apt-get update" : null;
+        return issue == RunCommandIssue.AptListsLeftInLayer && updatesApt && !removesLists && !context.Caches(t => t is "/var/lib/apt" or "/var/lib/apt/lists")
+            ? new[] { "apt-get update" }
+            : null;
     }
+
+    private static bool IsPipNoCacheDirAssignment(string word) =>
+        word.StartsWith(PipNoCacheDir + "=", StringComparison.Ordinal) && word.Length > PipNoCacheDir.Length + 1;
 
     private static ShellCommand WithoutSudo(ShellCommand command, out bool sudo)
     {
@@ -210,5 +292,11 @@ public static class RunCommandRules
         }
 
         return false;
+    }
+
+    /// <summary>What a RUN's shell text is read with besides itself: the shell, the environment, its cache mounts.</summary>
+    private readonly record struct RunContext(bool Pipefail, bool PipCacheOff, IReadOnlyList<string> CacheTargets)
+    {
+        public bool Caches(Func<string, bool> target) => CacheTargets.Any(target);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -8,6 +9,9 @@ namespace DockerDsl.Declarations.Rules;
 public sealed record ShellCommand(IReadOnlyList<string> Words, bool PipedFrom)
 {
     public string Name => Words.Count > 0 ? Words[0] : string.Empty;
+
+    /// <summary>The <c>NAME=value</c> words before the command name, which set its environment.</summary>
+    public IReadOnlyList<string> Assignments { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -45,7 +49,7 @@ public static class ShellScript
 
             if (start < words.Count)
             {
-                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped));
+                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped) { Assignments = words.GetRange(0, start) });
             }
 
             words.Clear();

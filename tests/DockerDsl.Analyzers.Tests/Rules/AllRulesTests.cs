@@ -40,10 +40,11 @@ public class AllRulesTests
         return test.RunAsync();
     }
 
-    /// <summary>The design document's example, written with best practice throughout, gets no diagnostic.</summary>
+    /// <summary>The design document's example, written with best practice throughout, gets no warning; only its apt packages lack version pins.</summary>
     [Fact]
-    public Task The_design_example_is_clean() =>
-        new AllRulesTest
+    public Task The_design_example_has_no_warning_and_one_info_for_unpinned_packages()
+    {
+        var test = new AllRulesTest
         {
             TestCode = """
                 using DockerDsl;
@@ -52,7 +53,7 @@ public class AllRulesTests
                 public partial class PlumberApi
                 {
                     [Stage(From = "debian:bookworm-slim")]
-                    [AptInstall("r-base-core", "r-cran-plumber", "ccache", "curl")]
+                    [AptInstall({|#0:"r-base-core", "r-cran-plumber", "ccache", "curl"|})]
                     public partial class Base;
 
                     [Stage(From = typeof(Base))]
@@ -75,7 +76,11 @@ public class AllRulesTests
                     public partial class Production;
                 }
                 """,
-        }.RunAsync();
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DDSL028", DiagnosticSeverity.Info).WithLocation(0)
+            .WithArguments("apt-get", "'r-base-core', 'r-cran-plumber', 'ccache' and 1 more", "r-base-core=<version>"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task A_project_without_dockerfiles_gets_nothing() =>

@@ -26,6 +26,7 @@ public partial class Tools
     [Run("make", "make install", Mounts = new[] { typeof(BuildCache), typeof(Token) }, Network = RunNetwork.None)]
     [RunExec("/bin/sh", "-c", "echo exec")]
     [RunHeredoc("set -e\necho heredoc\n")]
+    [Run("apk add --no-cache -t .deps gcc=13.2.1-r0", "PIP_NO_CACHE_DIR=1 python3 -m pip install -r requirements.txt flask", "npm install -g @scope/tool@1.0.0 ./pkg", "gem install rails -v 7.2.1")]
     [StripDebugSymbols("/usr/local/lib")]
     [BuildTarget(Tags = new[] { "acme/tools-build:1.0" })]
     public partial class Build;
