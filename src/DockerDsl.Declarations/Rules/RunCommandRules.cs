@@ -57,10 +57,9 @@ public static class RunCommandRules
         "ssh", "vim", "shutdown", "service", "ps", "free", "top", "kill", "mount", "ifconfig",
     };
 
-    // Words that open a compound command; the command they run follows them.
-    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal) { "!", "if", "then", "elif", "else", "while", "until", "do" };
-
     private const string PipNoCacheDir = "PIP_NO_CACHE_DIR";
+
+    private static readonly HashSet<string> SudoOptionsWithValue = new(StringComparer.Ordinal) { "-u", "-g", "-p", "-C", "-D", "-R", "-r", "-t", "-T", "-U" };
 
     private static readonly HashSet<string> NonPosixShells = new(StringComparer.OrdinalIgnoreCase) { "pwsh", "powershell", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe" };
 
@@ -257,18 +256,25 @@ public static class RunCommandRules
         var start = 1;
         while (start < command.Words.Count && command.Words[start].StartsWith("-", StringComparison.Ordinal))
         {
-            start++;
+            var option = command.Words[start++];
+            if (option == "--")
+            {
+                break;
+            }
+
+            // Options that take the next word as their value (sudo -u user, -g group, ...).
+            if (SudoOptionsWithValue.Contains(option))
+            {
+                start++;
+            }
         }
 
         return command with { Words = command.Words.Skip(start).ToList() };
     }
 
-    /// <summary>Whether the command run (after reserved words such as <c>if</c>, by name or by path) is one of <see cref="PointlessCommands"/>.</summary>
-    private static bool IsPointless(ShellCommand command)
-    {
-        var name = command.Words.FirstOrDefault(w => !ReservedWords.Contains(w)) ?? string.Empty;
-        return PointlessCommands.Contains(name.Substring(name.LastIndexOf('/') + 1));
-    }
+    /// <summary>Whether the command run, by name or by path, is one of <see cref="PointlessCommands"/>.</summary>
+    private static bool IsPointless(ShellCommand command) =>
+        PointlessCommands.Contains(command.Name.Substring(command.Name.LastIndexOf('/') + 1));
 
     private static bool IsAptGetInstall(ShellCommand command) => command.Name == "apt-get" && command.Words.Contains("install");
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DockerDsl.Declarations.Rules;
 
-/// <summary>A simple command of a shell script: its words, without leading variable assignments.</summary>
+/// <summary>A simple command of a shell script: its words, without leading reserved words (<c>if</c>, <c>then</c>, <c>do</c>, ...) and variable assignments.</summary>
 /// <param name="PipedFrom">True when the command's output is piped into the next command with <c>|</c>.</param>
 public sealed record ShellCommand(IReadOnlyList<string> Words, bool PipedFrom)
 {
@@ -21,6 +21,8 @@ public sealed record ShellCommand(IReadOnlyList<string> Words, bool PipedFrom)
 /// </summary>
 public static class ShellScript
 {
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal) { "!", "{", "if", "then", "elif", "else", "while", "until", "do" };
+
     public static IReadOnlyList<ShellCommand> Parse(string script)
     {
         var commands = new List<ShellCommand>();
@@ -41,7 +43,15 @@ public static class ShellScript
         void EndCommand(bool piped)
         {
             EndWord();
-            var start = 0;
+
+            // Reserved words that open a compound command (if, then, do, !, {) come before the command they run.
+            var reserved = 0;
+            while (reserved < words.Count && ReservedWords.Contains(words[reserved]))
+            {
+                reserved++;
+            }
+
+            var start = reserved;
             while (start < words.Count && IsAssignment(words[start]))
             {
                 start++;
@@ -49,7 +59,7 @@ public static class ShellScript
 
             if (start < words.Count)
             {
-                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped) { Assignments = words.GetRange(0, start) });
+                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped) { Assignments = words.GetRange(reserved, start - reserved) });
             }
 
             words.Clear();

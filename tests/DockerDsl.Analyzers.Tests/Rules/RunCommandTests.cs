@@ -24,6 +24,17 @@ public class RunCommandTests
     public Task Apt_get_with_yes_is_fine(string command) =>
         Verify<AptGetInstallWithoutYesAnalyzer>.AnalyzeAsync(Stage($"[Run(\"{command}\")]"));
 
+    [Theory]
+    [InlineData("if apt-get install curl; then echo ok; fi", "apt-get install curl")]
+    [InlineData("while ! apt-get install curl; do sleep 1; done", "apt-get install curl")]
+    [InlineData("{ apt-get install curl; }", "apt-get install curl")]
+    [InlineData("sudo -u root apt-get install curl", "sudo -u root apt-get install curl")]
+    [InlineData("sudo -E -- apt-get install curl", "sudo -E -- apt-get install curl")]
+    public Task Apt_get_install_is_found_after_reserved_words_and_sudo_options(string command, string reported) =>
+        Verify<AptGetInstallWithoutYesAnalyzer>.AnalyzeAsync(
+            Stage($"[Run({{|#0:\"{command}\"|}})]"),
+            Verify<AptGetInstallWithoutYesAnalyzer>.Diagnostic("DDSL013").WithLocation(0).WithArguments(reported));
+
     [Fact]
     public Task Apt_get_install_without_no_install_recommends() =>
         Verify<AptGetInstallWithoutNoInstallRecommendsAnalyzer>.AnalyzeAsync(
@@ -57,7 +68,7 @@ public class RunCommandTests
     [InlineData("shutdown -h now", "shutdown -h now")]
     [InlineData("sudo service ssh restart", "sudo service ssh restart")]
     [InlineData("/usr/sbin/service cron start", "/usr/sbin/service cron start")]
-    [InlineData("if ps -p 1; then echo up; fi", "if ps -p 1")]
+    [InlineData("if ps -p 1; then echo up; fi", "ps -p 1")]
     [InlineData("echo $(ps -o pid=)", "ps -o pid=")]
     public Task A_command_that_makes_no_sense_in_a_container_is_reported(string command, string reported) =>
         Verify<PointlessCommandAnalyzer>.AnalyzeAsync(
