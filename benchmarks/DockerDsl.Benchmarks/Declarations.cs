@@ -83,7 +83,7 @@ public static class Declarations
         if (stages == 1)
         {
             s.Append("    [Stage(From = \"debian:bookworm-slim\")]\n");
-            s.Append("    [AptInstall(\"curl\", \"ca-certificates\", \"cmake\", \"g++\")]\n");
+            s.Append("    [AptInstall(\"curl=7.88.1-10+deb12u12\", \"ca-certificates=20230311\", \"cmake=3.25.1-1\", \"g++=4:12.2.0-3\")]\n");
             s.Append("    [WorkDir(\"/src\")]\n");
             s.Append("    [Copy(\"src/\", \"/src/\")]\n");
             s.Append($"    [Run(\"{run}\", Mounts = new[] {{ typeof(BuildCache) }})]\n");
@@ -96,7 +96,7 @@ public static class Declarations
         }
 
         s.Append("    [Stage(From = \"debian:bookworm-slim\")]\n");
-        s.Append("    [AptInstall(\"curl\", \"ca-certificates\")]\n");
+        s.Append("    [AptInstall(\"curl=7.88.1-10+deb12u12\", \"ca-certificates=20230311\")]\n");
         s.Append("    public partial class Base;\n");
 
         var previous = "Base";
@@ -107,7 +107,7 @@ public static class Declarations
             s.Append($"    [Stage(From = typeof({previous}))]\n");
             if (b == 1)
             {
-                s.Append("    [AptInstall(\"cmake\", \"g++\", \"make\")]\n");
+                s.Append("    [AptInstall(\"cmake=3.25.1-1\", \"g++=4:12.2.0-3\", \"make=4.3-4.1\")]\n");
             }
 
             s.Append($"    [WorkDir(\"/src/part{b}\")]\n");

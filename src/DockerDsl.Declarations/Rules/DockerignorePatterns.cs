@@ -17,6 +17,9 @@ public sealed class DockerignorePatterns
     // Linux's PATH_MAX; matching a longer path against every parent would only cost time.
     private const int MaxPathLength = 4096;
 
+    // The lines every generated .dockerignore starts with, read once: the analyzers check every Dockerfile on every compilation.
+    private static readonly Dictionary<string, DockerignorePattern> DefaultPatterns = ReadDefaults();
+
     private readonly IReadOnlyList<DockerignorePattern> _patterns;
 
     // Set when a match ran out of time: the patterns cannot be told cheaply, so nothing more is decided.
@@ -42,10 +45,21 @@ public sealed class DockerignorePatterns
                 continue;
             }
 
-            patterns.Add(DockerignorePattern.Read(line, pattern));
+            patterns.Add(DefaultPatterns.TryGetValue(line, out var known) ? known : DockerignorePattern.Read(line, pattern));
         }
 
         return new DockerignorePatterns(patterns);
+    }
+
+    private static Dictionary<string, DockerignorePattern> ReadDefaults()
+    {
+        var defaults = new Dictionary<string, DockerignorePattern>(StringComparer.Ordinal);
+        foreach (var line in Emit.DockerignoreEmitter.DefaultPatterns)
+        {
+            defaults[line] = DockerignorePattern.Read(line, line.Trim());
+        }
+
+        return defaults;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using DockerDsl.Declarations.Model;
 
@@ -61,6 +62,8 @@ public static class RunCommandRules
 
     private static readonly HashSet<string> SudoOptionsWithValue = new(StringComparer.Ordinal) { "-u", "-g", "-p", "-C", "-D", "-R", "-r", "-t", "-T", "-U" };
 
+    private static readonly ConditionalWeakTable<Instruction, ParsedScript> ParsedScripts = new();
+
     private static readonly HashSet<string> NonPosixShells = new(StringComparer.OrdinalIgnoreCase) { "pwsh", "powershell", "cmd", "cmd.exe", "powershell.exe", "pwsh.exe" };
 
     public static IEnumerable<Finding> Find(DockerfileModel model, RunCommandIssue issue)
@@ -83,13 +86,13 @@ public static class RunCommandRules
                     continue;
                 }
 
-                if (owner != stage || ScriptOf(instruction) is not { } script)
+                if (owner != stage || CommandsOf(instruction) is not { } commands)
                 {
                     continue;
                 }
 
                 var context = new RunContext(pipefailShell, pipCacheOff, CacheTargets(instruction));
-                var arguments = Check(ShellScript.Parse(script), issue, context);
+                var arguments = Check(commands, issue, context);
                 if (arguments is not null)
                 {
                     yield return Finding.At(instruction.Source.WithArgument(0), arguments);
@@ -97,6 +100,13 @@ public static class RunCommandRules
             }
         }
     }
+
+    /// <summary>
+    /// The simple commands of a RUN run by a shell, or null. Parsed once per instruction: every RUN
+    /// rule reads the same model, which the analyzers share within a compilation.
+    /// </summary>
+    public static IReadOnlyList<ShellCommand>? CommandsOf(Instruction instruction) =>
+        ParsedScripts.GetValue(instruction, static i => new ParsedScript(ScriptOf(i) is { } script ? ShellScript.Parse(script) : null)).Commands;
 
     /// <summary>The shell text of a RUN, or null when it is not run by a shell.</summary>
     public static string? ScriptOf(Instruction instruction)
@@ -305,4 +315,12 @@ public static class RunCommandRules
     {
         public bool Caches(Func<string, bool> target) => CacheTargets.Any(target);
     }
+}
+
+/// <summary>A RUN's parsed shell commands (null when a shell does not run it).</summary>
+internal sealed class ParsedScript
+{
+    public ParsedScript(IReadOnlyList<ShellCommand>? commands) => Commands = commands;
+
+    public IReadOnlyList<ShellCommand>? Commands { get; }
 }
