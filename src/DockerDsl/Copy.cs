@@ -15,7 +15,7 @@ public sealed class CopyAttribute : Attribute
     {
     }
 
-    /// <summary>Copies <paramref name="sources"/> into the directory <paramref name="destination"/>.</summary>
+    /// <summary>Copies <paramref name="sources"/> into the directory <paramref name="destination"/> (written with a trailing <c>/</c>, as BuildKit requires).</summary>
     public CopyAttribute(string[] sources, string destination)
     {
         Sources = sources;
@@ -127,7 +127,7 @@ public sealed class AddAttribute : Attribute
     {
     }
 
-    /// <summary>Adds <paramref name="sources"/> into the directory <paramref name="destination"/>.</summary>
+    /// <summary>Adds <paramref name="sources"/> into the directory <paramref name="destination"/> (written with a trailing <c>/</c>, as BuildKit requires).</summary>
     public AddAttribute(string[] sources, string destination)
     {
         Sources = sources;

@@ -290,4 +290,24 @@ public class InstructionSnapshotTests
             }
         }
         """);
+
+    [Theory]
+    [InlineData("new[] { \"a.txt\", \"b.txt\" }, \"/app\"", "COPY a.txt b.txt /app/\n")]
+    [InlineData("new[] { \"a.txt\", \"b.txt\" }, \"/app/\"", "COPY a.txt b.txt /app/\n")]
+    [InlineData("new[] { \"a.txt\" }, \"/app\"", "COPY a.txt /app\n")]
+    [InlineData("\"a.txt\", \"/app\"", "COPY a.txt /app\n")]
+    public void SeveralSourcesGoIntoADirectoryWrittenWithATrailingSlash(string arguments, string expected)
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratedOutput.Usings + $$"""
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "alpine:3.20")]
+                [Copy({{arguments}})]
+                public partial class Final;
+            }
+            """);
+
+        Assert.Contains("\n" + expected, GeneratorHarness.DockerfileText(result));
+    }
 }

@@ -194,6 +194,12 @@ internal sealed partial class StageParser
             ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
+        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
+        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal))
+        {
+            destination += "/";
+        }
+
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
