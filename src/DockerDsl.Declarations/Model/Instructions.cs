@@ -28,7 +28,11 @@ public sealed record RunInstruction(
     EquatableArray<Mount> Mounts,
     string? Network,
     string? Security,
-    SourceRef Source) : Instruction(Source);
+    SourceRef Source) : Instruction(Source)
+{
+    /// <summary>Line <paramref name="index"/> of a shell-form RUN: its command, chained to the one before with <c>&amp;&amp;</c>.</summary>
+    public static string ChainedLine(int index, string command) => index == 0 ? command : "&& " + command;
+}
 
 public enum CopyKind
 {

@@ -95,7 +95,7 @@ internal sealed partial class StageParser
         for (var i = 0; i < commands.Length; i++)
         {
             ok &= _session.Check(ValueRules.ShellLine(commands[i], Escape), r.Source.WithArgument(0), $"Command {i + 1}");
-            lines.Add(i == 0 ? commands[i] ?? string.Empty : "&& " + commands[i]);
+            lines.Add(RunInstruction.ChainedLine(i, commands[i] ?? string.Empty));
         }
 
         AddRun(r, RunForm.Shell, lines, ok);

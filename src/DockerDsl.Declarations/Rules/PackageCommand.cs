@@ -54,6 +54,9 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
         _ => false,
     };
 
+    /// <summary>Which of the command's words is <see cref="Subcommand"/>; -1 when there is none.</summary>
+    public int SubcommandWord { get; init; } = -1;
+
     public bool HasOption(string option) => Options.Contains(option);
 
     /// <summary><paramref name="command"/> read as a package manager's command line, or null when it runs none of them.</summary>
@@ -156,6 +159,7 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
     {
         var options = new List<string>();
         var operands = new List<string>();
+        var subcommandWord = -1;
         var endOfOptions = false;
         for (var i = start; i < words.Count; i++)
         {
@@ -166,6 +170,11 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
             }
             else if (endOfOptions || word.Length < 2 || word[0] != '-')
             {
+                if (operands.Count == 0)
+                {
+                    subcommandWord = i;
+                }
+
                 operands.Add(word);
             }
             else if (word == "--")
@@ -186,7 +195,7 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
         }
 
         var subcommand = operands.Count > 0 ? operands[0] : string.Empty;
-        return new PackageCommand(manager, subcommand, options, operands.Skip(1).ToList());
+        return new PackageCommand(manager, subcommand, options, operands.Skip(1).ToList()) { SubcommandWord = subcommandWord };
     }
 
     /// <summary><c>pip</c>, <c>pip3</c>, <c>pip3.12</c>; <c>python</c>, <c>python3</c>, <c>python3.12</c>.</summary>

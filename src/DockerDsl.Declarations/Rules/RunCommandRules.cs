@@ -196,8 +196,15 @@ public static class RunCommandRules
 
     private static string[]? Check(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, RunContext context)
     {
+        if (NoCacheOption(issue) is not null)
+        {
+            var cached = issue == RunCommandIssue.ApkAddWithoutNoCache
+                ? context.Caches(t => t == "/var/cache/apk")
+                : context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal));
+            return cached ? null : WithoutNoCacheOption(commands, issue, context.PipCacheOff).Select(found => new[] { string.Join(" ", found.Original.Words) }).FirstOrDefault();
+        }
+
         var pipefail = context.Pipefail;
-        var pipCacheOff = context.PipCacheOff;
         var updatesApt = false;
         var removesLists = false;
         foreach (var original in commands)
@@ -229,18 +236,6 @@ public static class RunCommandRules
                     updatesApt |= command.Name is "apt-get" or "apt" && command.Words.Contains("update");
                     removesLists |= command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal));
                     break;
-                case RunCommandIssue.ApkAddWithoutNoCache
-                    when PackageCommand.Read(command) is { Manager: "apk", Installs: true } apk && !apk.HasOption("--no-cache") && !context.Caches(t => t == "/var/cache/apk"):
-                    return new[] { text };
-                case RunCommandIssue.PipInstallWithoutNoCacheDir:
-                    pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
-                    if (PackageCommand.Read(command) is { Manager: "pip", Installs: true } pip && !pip.HasOption("--no-cache-dir") && !pipCacheOff
-                        && !original.Assignments.Any(IsPipNoCacheDirAssignment) && !context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal)))
-                    {
-                        return new[] { text };
-                    }
-
-                    break;
                 case RunCommandIssue.UnpinnedPackage when PackageCommand.Read(command) is { } packages && packages.UnpinnedPackages() is { Count: > 0 } unpinned:
                     var named = string.Join(", ", unpinned.Take(3).Select(p => "'" + p + "'")) + (unpinned.Count > 3 ? $" and {unpinned.Count - 3} more" : string.Empty);
                     return new[] { packages.Manager, named, packages.Pinned(unpinned[0]) };
@@ -250,6 +245,53 @@ public static class RunCommandRules
         return issue == RunCommandIssue.AptListsLeftInLayer && updatesApt && !removesLists && !context.Caches(t => t is "/var/lib/apt" or "/var/lib/apt/lists")
             ? new[] { "apt-get update" }
             : null;
+    }
+
+    /// <summary>The option DDSL026 or DDSL027 asks for: <c>--no-cache</c> for apk, <c>--no-cache-dir</c> for pip; null for the other issues.</summary>
+    public static string? NoCacheOption(RunCommandIssue issue) => issue switch
+    {
+        RunCommandIssue.ApkAddWithoutNoCache => "--no-cache",
+        RunCommandIssue.PipInstallWithoutNoCacheDir => "--no-cache-dir",
+        _ => null,
+    };
+
+    /// <summary>
+    /// For DDSL026 and DDSL027: where <see cref="NoCacheOption"/> goes in the text <paramref name="commands"/> were
+    /// parsed from, right after the <c>add</c> or <c>install</c> of every command the rule finds, so that adding it at
+    /// each place clears the RUN. The RUN's cache mounts and the stage's ENV are not read: they are what keeps a RUN
+    /// from being reported at all. Null when a command found has no such place.
+    /// </summary>
+    public static IReadOnlyList<int>? NoCacheOptionPlaces(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue)
+    {
+        var places = new List<int>();
+        foreach (var found in WithoutNoCacheOption(commands, issue, pipCacheOff: false))
+        {
+            if (found.Package.SubcommandWord < 0 || found.Package.SubcommandWord >= found.Command.WordEnds.Count)
+            {
+                return null;
+            }
+
+            places.Add(found.Command.WordEnds[found.Package.SubcommandWord]);
+        }
+
+        return places;
+    }
+
+    /// <summary>The commands that install with apk without <c>--no-cache</c> (DDSL026), or with pip while its cache is on (DDSL027), in order.</summary>
+    private static IEnumerable<(ShellCommand Original, ShellCommand Command, PackageCommand Package)> WithoutNoCacheOption(IReadOnlyList<ShellCommand> commands, RunCommandIssue issue, bool pipCacheOff)
+    {
+        var manager = issue == RunCommandIssue.ApkAddWithoutNoCache ? "apk" : "pip";
+        var option = NoCacheOption(issue);
+        foreach (var original in commands)
+        {
+            var command = WithoutSudo(original, out _);
+            pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
+            if (option is not null && PackageCommand.Read(command) is { Installs: true } package && package.Manager == manager && !package.HasOption(option)
+                && (manager == "apk" || (!pipCacheOff && !original.Assignments.Any(IsPipNoCacheDirAssignment))))
+            {
+                yield return (original, command, package);
+            }
+        }
     }
 
     private static bool IsPipNoCacheDirAssignment(string word) =>
@@ -279,7 +321,7 @@ public static class RunCommandRules
             }
         }
 
-        return command with { Words = command.Words.Skip(start).ToList() };
+        return command with { Words = command.Words.Skip(start).ToList(), WordEnds = command.WordEnds.Skip(start).ToList() };
     }
 
     /// <summary>Whether the command run, by name or by path, is one of <see cref="PointlessCommands"/>.</summary>

@@ -12,6 +12,9 @@ public sealed record ShellCommand(IReadOnlyList<string> Words, bool PipedFrom)
 
     /// <summary>The <c>NAME=value</c> words before the command name, which set its environment.</summary>
     public IReadOnlyList<string> Assignments { get; init; } = Array.Empty<string>();
+
+    /// <summary>Where each of <see cref="Words"/> ends in the parsed text (the offset after its last character, closing quote included), so a fix can edit the text.</summary>
+    public IReadOnlyList<int> WordEnds { get; init; } = Array.Empty<int>();
 }
 
 /// <summary>
@@ -27,14 +30,17 @@ public static class ShellScript
     {
         var commands = new List<ShellCommand>();
         var words = new List<string>();
+        var wordEnds = new List<int>();
         var word = new StringBuilder();
         var inWord = false;
+        var wordEnd = 0;
 
         void EndWord()
         {
             if (inWord)
             {
                 words.Add(word.ToString());
+                wordEnds.Add(wordEnd);
                 word.Clear();
                 inWord = false;
             }
@@ -59,10 +65,15 @@ public static class ShellScript
 
             if (start < words.Count)
             {
-                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped) { Assignments = words.GetRange(reserved, start - reserved) });
+                commands.Add(new ShellCommand(words.GetRange(start, words.Count - start), piped)
+                {
+                    Assignments = words.GetRange(reserved, start - reserved),
+                    WordEnds = wordEnds.GetRange(start, wordEnds.Count - start),
+                });
             }
 
             words.Clear();
+            wordEnds.Clear();
         }
 
         for (var i = 0; i < script.Length; i++)
@@ -79,6 +90,7 @@ public static class ShellScript
                     word.Append(next);
                     inWord = true;
                     i++;
+                    wordEnd = Math.Min(i + 1, script.Length);
                     break;
                 case '\'':
                 case '"':
@@ -91,6 +103,7 @@ public static class ShellScript
                     word.Append(script, i + 1, close - i - 1);
                     inWord = true;
                     i = close;
+                    wordEnd = Math.Min(i + 1, script.Length);
                     break;
                 case '#' when !inWord:
                     while (i + 1 < script.Length && script[i + 1] != '\n')
@@ -102,6 +115,7 @@ public static class ShellScript
                 case '&' when next == '>' || (i > 0 && script[i - 1] is '>' or '<'):
                     word.Append(c);
                     inWord = true;
+                    wordEnd = i + 1;
                     break;
                 case '|' when next == '|':
                 case '&' when next == '&':
@@ -132,6 +146,7 @@ public static class ShellScript
                     {
                         word.Append(c);
                         inWord = true;
+                        wordEnd = i + 1;
                     }
 
                     break;

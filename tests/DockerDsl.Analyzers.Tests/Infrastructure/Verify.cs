@@ -51,6 +51,20 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
         TestReferences.Apply(test.FixedState);
         return test.RunAsync();
     }
+
+    /// <summary>The analyzer reports what the markup marks, and the code fix offers nothing for it.</summary>
+    public static Task NoFixAsync(string source)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = source,
+            ReferenceAssemblies = TestReferences.None,
+        };
+        TestReferences.Apply(test.TestState);
+        TestReferences.Apply(test.FixedState);
+        return test.RunAsync();
+    }
 }
 
 public sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
