@@ -143,16 +143,7 @@ public sealed class BakeFileTests
         {
             var files = new SampleFiles(sample, Path.Combine(Path.GetTempPath(), "dockerdsl-e2e-bake-" + Guid.NewGuid().ToString("N")));
             System.IO.Directory.CreateDirectory(files.Directory);
-            var build = await ProcessRunner.RunAsync(
-                ProcessRunner.Dotnet,
-                new[]
-                {
-                    "build", sample.Project, "-c", TestBuild.Configuration, "-nologo", "-v:m",
-                    "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", $"-p:DockerDslOutputDirectory={files.Directory}",
-                },
-                TimeSpan.FromMinutes(10),
-                workingDirectory: sample.Directory);
-            Assert.True(build.Succeeded, "dotnet build of the sample failed:\n" + build);
+            var build = await sample.WriteFilesAsync(files.Directory);
             Assert.True(File.Exists(files.BakeFile), "dotnet build wrote no docker-bake.hcl:\n" + build);
             Assert.True(File.Exists(files.Dockerfile), $"dotnet build wrote no {files.Dockerfile}:\n" + build);
             return files;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 
@@ -19,6 +20,27 @@ public sealed record Sample(string Name, int ContainerPort, TimeSpan HealthTimeo
 
     /// <summary>The path declared in the sample's <c>[Dockerfile]</c>, relative to the project folder.</summary>
     public string DeclaredPath { get; init; } = "Dockerfile";
+
+    /// <summary>
+    /// Runs <c>dotnet build</c> of the sample so that it writes its files into <paramref name="output"/>
+    /// (<c>DockerDslOutputDirectory</c>) without a <c># syntax=</c> line, which the frontend image
+    /// cannot be pulled for here. The DockerDsl projects it references are already built: the test
+    /// project references the samples, so they build before it.
+    /// </summary>
+    public async Task<ProcessResult> WriteFilesAsync(string output, params string[] properties)
+    {
+        var build = await ProcessRunner.RunAsync(
+            ProcessRunner.Dotnet,
+            new[]
+            {
+                "build", Project, "-c", TestBuild.Configuration, "-nologo", "-v:m",
+                "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", $"-p:DockerDslOutputDirectory={output}",
+            }.Concat(properties.Select(p => "-p:" + p)),
+            TimeSpan.FromMinutes(10),
+            workingDirectory: Directory);
+        Xunit.Assert.True(build.Succeeded, "dotnet build of the sample failed:\n" + build);
+        return build;
+    }
 
     public override string ToString() => Name;
 }

@@ -56,18 +56,8 @@ public sealed class SampleImages : IAsyncLifetime
             var output = Path.Combine(workDirectory, sample.Name);
             Directory.CreateDirectory(output);
 
-            // 1. The sample's project writes its Dockerfile (its DockerDsl references are already built:
-            //    this test project references the samples, so they build before it).
-            var project = await ProcessRunner.RunAsync(
-                ProcessRunner.Dotnet,
-                new[]
-                {
-                    "build", sample.Project, "-c", TestBuild.Configuration, "-nologo", "-v:m",
-                    "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", "-p:DockerDslBakeFile=none", $"-p:DockerDslOutputDirectory={output}",
-                },
-                ProjectBuildTimeout,
-                workingDirectory: sample.Directory);
-            Assert.True(project.Succeeded, "dotnet build of the sample failed:\n" + project);
+            // 1. The sample's project writes its Dockerfile.
+            var project = await sample.WriteFilesAsync(output, "DockerDslBakeFile=none");
             var dockerfilePath = Path.Combine(output, sample.DeclaredPath);
             Assert.True(File.Exists(dockerfilePath), $"dotnet build did not write {dockerfilePath}:\n{project}");
             var dockerfile = new GeneratedDockerfile(await File.ReadAllTextAsync(dockerfilePath));
