@@ -26,7 +26,7 @@ internal static class Mutator
 
     public static string Mutate(string source, Random random, out string description)
     {
-        var root = CSharpSyntaxTree.ParseText(source, Pipeline.ParseOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(source, DeclarationReferences.ParseOptions).GetRoot();
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var kind = random.Next(11);
@@ -58,7 +58,7 @@ internal static class Mutator
     /// <summary>A second file holding more partial declarations of the stages, with or without instructions.</summary>
     public static string Scatter(string source, Random random)
     {
-        var root = CSharpSyntaxTree.ParseText(source, Pipeline.ParseOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(source, DeclarationReferences.ParseOptions).GetRoot();
         if (DockerfileClass(root) is not ClassDeclarationSyntax dockerfile)
         {
             return string.Empty;

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using Basic.Reference.Assemblies;
 using DockerDsl.Analyzers.Rules;
 using DockerDsl.Generators;
 using Microsoft.CodeAnalysis;
@@ -17,13 +16,6 @@ namespace DockerDsl.Robustness.Tests;
 /// <summary>Runs everything DockerDsl puts into a compiler on some sources: the generator and every analyzer.</summary>
 internal static class Pipeline
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly ImmutableArray<MetadataReference> References =
-        Net80.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(DockerfileAttribute).Assembly.Location))
-            .ToImmutableArray();
-
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
         typeof(RootUserAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
@@ -43,13 +35,13 @@ internal static class Pipeline
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Fuzz",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, DeclarationReferences.ParseOptions, path: $"Source{i}.cs")),
+            DeclarationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static Outcome Run(CSharpCompilation compilation, bool withAnalyzers = true)
     {
-        var driver = CSharpGeneratorDriver.Create(new[] { new DockerfileGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+        var driver = CSharpGeneratorDriver.Create(new[] { new DockerfileGenerator().AsSourceGenerator() }, parseOptions: DeclarationReferences.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var result = driver.GetRunResult();
 

@@ -41,7 +41,7 @@ public class CachingTests
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
 
         var otherTree = compilation.SyntaxTrees.Last();
-        var edited = compilation.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText("public class Other { public int M() => 2; }", GeneratorHarness.ParseOptions, otherTree.FilePath));
+        var edited = compilation.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText("public class Other { public int M() => 2; }", DeclarationReferences.ParseOptions, otherTree.FilePath));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         foreach (var step in TrackedSteps)
@@ -63,7 +63,7 @@ public class CachingTests
         var compilation = GeneratorHarness.Compile(Declarations);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single();
-        var changed = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Declarations.Replace("\"make\"", "\"make all\""), GeneratorHarness.ParseOptions, tree.FilePath));
+        var changed = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Declarations.Replace("\"make\"", "\"make all\""), DeclarationReferences.ParseOptions, tree.FilePath));
         var result = driver.RunGenerators(changed).GetRunResult().Results.Single();
 
         var outputs = result.TrackedSteps[TrackingNames.Outputs].SelectMany(r => r.Outputs).ToList();
@@ -133,7 +133,7 @@ public class CachingTests
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
         var index = newText.Contains("class Service") ? 2 : 0;
         var tree = compilation.SyntaxTrees.ElementAt(index);
-        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newText, GeneratorHarness.ParseOptions, tree.FilePath));
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newText, DeclarationReferences.ParseOptions, tree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
@@ -151,7 +151,7 @@ public class CachingTests
     {
         var compilation = GeneratorHarness.Compile(TwoDockerfiles, Worker);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, GeneratorHarness.ParseOptions, "Added.cs"));
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, DeclarationReferences.ParseOptions, "Added.cs"));
 
         var result = driver.RunGenerators(added).GetRunResult().Results.Single();
 
@@ -170,7 +170,7 @@ public class CachingTests
         var compilation = GeneratorHarness.Compile(TwoDockerfiles, Worker);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
         var workerTree = compilation.SyntaxTrees.ElementAt(1);
-        var edited = compilation.ReplaceSyntaxTree(workerTree, CSharpSyntaxTree.ParseText(Worker.Replace("worker/Dockerfile", "jobs/Dockerfile"), GeneratorHarness.ParseOptions, workerTree.FilePath));
+        var edited = compilation.ReplaceSyntaxTree(workerTree, CSharpSyntaxTree.ParseText(Worker.Replace("worker/Dockerfile", "jobs/Dockerfile"), DeclarationReferences.ParseOptions, workerTree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 

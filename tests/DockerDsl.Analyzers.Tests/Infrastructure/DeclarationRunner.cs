@@ -15,8 +15,8 @@ internal static class DeclarationRunner
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Declarations",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), $"Declarations{i}.cs")),
-            TestReferences.All,
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, DeclarationReferences.ParseOptions, $"Declarations{i}.cs")),
+            DeclarationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     /// <summary>The Dockerfiles of every [Dockerfile] class in <paramref name="sources"/>; other code in them need not compile.</summary>

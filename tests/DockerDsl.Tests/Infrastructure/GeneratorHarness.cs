@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Basic.Reference.Assemblies;
 using DockerDsl.Declarations.Model;
 using DockerDsl.Declarations.Parsing;
 using DockerDsl.Generators;
@@ -15,24 +14,17 @@ namespace DockerDsl.Tests.Infrastructure;
 /// <summary>Compiles declarations against .NET 8 reference assemblies and the DockerDsl attributes, and runs the generator.</summary>
 public static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly ImmutableArray<MetadataReference> References =
-        Net80.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(DockerfileAttribute).Assembly.Location))
-            .ToImmutableArray();
-
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Declarations",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, DeclarationReferences.ParseOptions, path: $"Source{i}.cs")),
+            DeclarationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new DockerfileGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: DeclarationReferences.ParseOptions,
             optionsProvider: new BuildProperties(buildProperties ?? new Dictionary<string, string>()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
