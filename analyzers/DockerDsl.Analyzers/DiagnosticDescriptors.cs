@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Analyzers;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using DockerDsl.Analyzers;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 

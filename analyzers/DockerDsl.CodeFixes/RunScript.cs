@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DockerDsl.Declarations.Model;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Model;
+using DockerDsl.Core.Rules;
 
 namespace DockerDsl.CodeFixes;
 

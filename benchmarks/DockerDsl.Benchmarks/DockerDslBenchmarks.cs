@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using DockerDsl.Declarations.Emit;
+using DockerDsl.Core.Emit;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Benchmarks;

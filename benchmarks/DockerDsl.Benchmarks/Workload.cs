@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using Basic.Reference.Assemblies;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using DockerDsl.Generators;
 using Microsoft.CodeAnalysis;

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using DockerDsl.Declarations.Emit;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Emit;
+using DockerDsl.Core.Model;
 
 namespace DockerDsl.Generators;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
-using DockerDsl.Declarations.Emit;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Emit;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

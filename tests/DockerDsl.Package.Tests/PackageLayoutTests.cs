@@ -34,6 +34,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
             "README.md",
             "analyzers/dotnet/cs/DockerDsl.Analyzers.dll",
             "analyzers/dotnet/cs/DockerDsl.CodeFixes.dll",
+            "analyzers/dotnet/cs/DockerDsl.Core.dll",
             "analyzers/dotnet/cs/DockerDsl.Declarations.dll",
             "analyzers/dotnet/cs/DockerDsl.Generators.dll",
             "build/DockerDsl.props",

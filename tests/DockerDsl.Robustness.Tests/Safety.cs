@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Rules;
 using DockerDsl.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 

@@ -72,22 +72,22 @@ public class BuildFileSnapshotTests
     [InlineData(".", "/tmp/out/Dockerfile", "../../../../../tmp/out/Dockerfile")]
     [InlineData("app", "/home/dev/repo/src/Api/out/Dockerfile", "../out/Dockerfile")]
     public void BakePathsAreRelativeToTheContext(string context, string dockerfile, string expected) =>
-        Assert.Equal(expected, DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(context, dockerfile, "/home/dev/repo/src/Api/"));
+        Assert.Equal(expected, DockerDsl.Core.Emit.BakeEmitter.RelativePath(context, dockerfile, "/home/dev/repo/src/Api/"));
 
     [Fact]
     public void AContextAboveAnUnknownProjectFolderHasNoBakePath()
     {
-        Assert.Null(DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("..", "Dockerfile"));
-        Assert.Equal("../Dockerfile", DockerDsl.Declarations.Emit.BakeEmitter.RelativePath("app", "Dockerfile"));
+        Assert.Null(DockerDsl.Core.Emit.BakeEmitter.RelativePath("..", "Dockerfile"));
+        Assert.Equal("../Dockerfile", DockerDsl.Core.Emit.BakeEmitter.RelativePath("app", "Dockerfile"));
     }
 
     [Fact]
     public void AnAbsolutePathNeedsAKnownProjectFolder() =>
-        Assert.Null(DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(".", "/tmp/out/Dockerfile"));
+        Assert.Null(DockerDsl.Core.Emit.BakeEmitter.RelativePath(".", "/tmp/out/Dockerfile"));
 
     [Fact]
     public void APathOnAnotherWindowsDriveStaysAbsolute() =>
-        Assert.Equal("D:/out/Dockerfile", DockerDsl.Declarations.Emit.BakeEmitter.RelativePath(".", @"D:\out\Dockerfile", @"C:\src\Api\"));
+        Assert.Equal("D:/out/Dockerfile", DockerDsl.Core.Emit.BakeEmitter.RelativePath(".", @"D:\out\Dockerfile", @"C:\src\Api\"));
 
     [Theory]
     [InlineData("artifacts/docker", "artifacts/docker/docker-bake.hcl", "artifacts/docker/api/Dockerfile")]

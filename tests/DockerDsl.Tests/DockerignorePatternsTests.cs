@@ -1,6 +1,6 @@
 using System.Linq;
-using DockerDsl.Declarations.Emit;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Emit;
+using DockerDsl.Core.Rules;
 
 namespace DockerDsl.Tests;
 

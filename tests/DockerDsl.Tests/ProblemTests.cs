@@ -1,5 +1,5 @@
 using System.Linq;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Tests.Infrastructure;
 
 namespace DockerDsl.Tests;

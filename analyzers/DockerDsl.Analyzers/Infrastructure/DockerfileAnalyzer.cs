@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
 

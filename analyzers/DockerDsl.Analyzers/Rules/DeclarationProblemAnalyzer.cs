@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DockerDsl.Analyzers.Infrastructure;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

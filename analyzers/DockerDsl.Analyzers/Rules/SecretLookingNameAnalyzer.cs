@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using DockerDsl.Analyzers.Infrastructure;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

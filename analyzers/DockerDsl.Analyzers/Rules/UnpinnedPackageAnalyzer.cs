@@ -1,5 +1,5 @@
 using DockerDsl.Analyzers.Infrastructure;
-using DockerDsl.Declarations.Rules;
+using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Declarations.Parsing;

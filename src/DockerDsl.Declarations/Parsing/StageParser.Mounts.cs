@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Declarations.Parsing;

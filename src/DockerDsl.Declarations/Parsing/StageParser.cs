@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using DockerDsl.Declarations.Helpers;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Helpers;
+using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Declarations.Parsing;

@@ -133,7 +133,7 @@ internal static class ValueRules
             return "starts with '#', which .dockerignore reads as a comment";
         }
 
-        return ControlCharacter(value) ?? Rules.DockerignorePattern.Problem(value);
+        return ControlCharacter(value) ?? Core.Rules.DockerignorePattern.Problem(value);
     }
 
     public static string? AbsolutePath(string? value, char escape)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
-using DockerDsl.Declarations.Emit;
+using DockerDsl.Core.Emit;
 using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -35,7 +35,7 @@ internal sealed class SampleProject : IDisposable
               </ItemGroup>
               <ItemGroup Condition="{(withGenerator ? "true" : "false")}">
                 <Analyzer Include="{typeof(DockerDsl.Generators.DockerfileGenerator).Assembly.Location}" />
-                <Analyzer Include="{typeof(DockerDsl.Declarations.Model.DockerfileModel).Assembly.Location}" />
+                <Analyzer Include="{typeof(DockerDsl.Core.Model.DockerfileModel).Assembly.Location}" />
               </ItemGroup>
               <Import Project="{buildFolder}/DockerDsl.targets" />
             </Project>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using DockerDsl.Declarations.Model;
+using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using DockerDsl.Generators;
 using Microsoft.CodeAnalysis;

@@ -1,0 +1,97 @@
+namespace DockerDsl.Core.Model;
+
+/// <summary>One Dockerfile instruction, already resolved: helpers are expanded, references are names.</summary>
+public abstract record Instruction(SourceRef Source);
+
+public sealed record ArgInstruction(string Name, string? Default, SourceRef Source) : Instruction(Source);
+
+public sealed record EnvInstruction(string Name, string Value, bool Expand, SourceRef Source) : Instruction(Source);
+
+public sealed record LabelInstruction(string Key, string Value, SourceRef Source) : Instruction(Source);
+
+public enum RunForm
+{
+    /// <summary>Lines joined with line continuations, run by the shell.</summary>
+    Shell,
+
+    /// <summary>A JSON array: executable and arguments.</summary>
+    Exec,
+
+    /// <summary>A heredoc script.</summary>
+    Heredoc,
+}
+
+/// <summary>RUN. For <see cref="RunForm.Shell"/>, <see cref="Lines"/> are physical lines joined by continuations.</summary>
+public sealed record RunInstruction(
+    RunForm Form,
+    EquatableArray<string> Lines,
+    EquatableArray<Mount> Mounts,
+    string? Network,
+    string? Security,
+    SourceRef Source) : Instruction(Source)
+{
+    /// <summary>Line <paramref name="index"/> of a shell-form RUN: its command, chained to the one before with <c>&amp;&amp;</c>.</summary>
+    public static string ChainedLine(int index, string command) => index == 0 ? command : "&& " + command;
+}
+
+public enum CopyKind
+{
+    Copy,
+    Add,
+}
+
+/// <summary>COPY or ADD. <see cref="HeredocContent"/> set means <c>COPY &lt;&lt;EOF dest</c>.</summary>
+public sealed record CopyInstruction(
+    CopyKind Kind,
+    EquatableArray<string> Sources,
+    string Destination,
+    string? From,
+    string? Chown,
+    string? Chmod,
+    bool Link,
+    EquatableArray<string> Exclude,
+    bool Parents,
+    string? Checksum,
+    bool KeepGitDir,
+    string? HeredocContent,
+    SourceRef Source) : Instruction(Source);
+
+public sealed record WorkDirInstruction(string Path, SourceRef Source) : Instruction(Source);
+
+public sealed record UserInstruction(string User, string? Group, SourceRef Source) : Instruction(Source)
+{
+    public string Text => Group is null ? User : User + ":" + Group;
+}
+
+public sealed record ExposeInstruction(int Port, string Protocol, SourceRef Source) : Instruction(Source);
+
+public sealed record VolumeInstruction(EquatableArray<string> Paths, SourceRef Source) : Instruction(Source);
+
+public enum CommandKind
+{
+    Cmd,
+    Entrypoint,
+}
+
+public sealed record CommandInstruction(CommandKind Kind, bool Exec, EquatableArray<string> Command, SourceRef Source) : Instruction(Source);
+
+/// <summary>HEALTHCHECK; <see cref="None"/> is <c>HEALTHCHECK NONE</c>.</summary>
+public sealed record HealthCheckInstruction(
+    bool None,
+    bool Exec,
+    EquatableArray<string> Command,
+    string? Interval,
+    string? Timeout,
+    string? StartPeriod,
+    string? StartInterval,
+    int? Retries,
+    SourceRef Source) : Instruction(Source);
+
+public sealed record ShellInstruction(EquatableArray<string> Command, SourceRef Source) : Instruction(Source);
+
+public sealed record StopSignalInstruction(string Signal, SourceRef Source) : Instruction(Source);
+
+public sealed record OnBuildInstruction(string Trigger, SourceRef Source) : Instruction(Source);
+
+/// <summary>A raw instruction line from the escape hatch; <see cref="Keyword"/> is its upper-cased first word.</summary>
+public sealed record RawInstruction(string Keyword, string Text, SourceRef Source) : Instruction(Source);

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DockerDsl.Core.Model;
+
+namespace DockerDsl.Core.Rules;
+
+/// <summary>Rules on single instructions and on instructions within one stage.</summary>
+public static class InstructionRules
+{
+    // BuildKit's SecretsUsedInArgOrEnv: a secret word as the whole name or as its first or last part.
+    private static readonly Regex SecretName = new(
+        "(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex PublicName = new("(?:_|^)public(?:_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly string[] SingleUse = { "CMD", "ENTRYPOINT", "HEALTHCHECK" };
+
+    /// <summary>DDSL005: CMD or ENTRYPOINT in shell form. Arguments: keyword.</summary>
+    public static IEnumerable<Finding> ShellFormCommand(DockerfileModel model)
+    {
+        foreach (var instruction in All(model))
+        {
+            switch (instruction)
+            {
+                case CommandInstruction { Exec: false } command:
+                    yield return Finding.At(command.Source, Keywords.Of(command));
+                    break;
+                case RawInstruction { Keyword: "CMD" or "ENTRYPOINT" } raw when !Keywords.Arguments(raw).StartsWith("[", System.StringComparison.Ordinal):
+                    yield return Finding.At(raw.Source.WithArgument(0), raw.Keyword);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>DDSL006: an ARG or ENV whose name looks like a secret. Arguments: keyword, name.</summary>
+    public static IEnumerable<Finding> SecretLookingName(DockerfileModel model)
+    {
+        foreach (var instruction in model.GlobalArgs.Cast<Instruction>().Concat(All(model)))
+        {
+            var (name, source) = instruction switch
+            {
+                ArgInstruction arg => (arg.Name, arg.Source),
+                EnvInstruction env => (env.Name, env.Source.WithArgument(0)),
+                _ => (null, default),
+            };
+            if (name is not null && LooksSecret(name))
+            {
+                yield return Finding.At(source, Keywords.Of(instruction), name);
+            }
+        }
+    }
+
+    public static bool LooksSecret(string name) => SecretName.IsMatch(name) && !PublicName.IsMatch(name);
+
+    /// <summary>
+    /// DDSL007: CMD, ENTRYPOINT or HEALTHCHECK more than once in a stage; every one but the last is
+    /// found, since only the last takes effect. Arguments: keyword, stage name.
+    /// </summary>
+    public static IEnumerable<Finding> RepeatedInstruction(DockerfileModel model)
+    {
+        foreach (var stage in model.Stages)
+        {
+            foreach (var keyword in SingleUse)
+            {
+                var all = stage.Instructions.Where(i => Keywords.Of(i) == keyword).ToList();
+                for (var i = 0; i < all.Count - 1; i++)
+                {
+                    yield return Finding.At(all[i].Source, keyword, stage.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>DDSL008: WORKDIR with a relative path. Arguments: path.</summary>
+    public static IEnumerable<Finding> RelativeWorkDir(DockerfileModel model)
+    {
+        foreach (var instruction in All(model))
+        {
+            var path = instruction switch
+            {
+                WorkDirInstruction workDir => workDir.Path,
+                RawInstruction { Keyword: "WORKDIR" } raw => Keywords.Arguments(raw).Trim('"'),
+                _ => null,
+            };
+            if (path is not null && !Paths.IsAbsolute(path))
+            {
+                yield return Finding.At(instruction.Source.WithArgument(0), path);
+            }
+        }
+    }
+
+    /// <summary>DDSL020: the deprecated MAINTAINER instruction. No arguments.</summary>
+    public static IEnumerable<Finding> Maintainer(DockerfileModel model) =>
+        All(model).OfType<RawInstruction>().Where(r => r.Keyword == "MAINTAINER").Select(r => Finding.At(r.Source));
+
+    /// <summary>
+    /// DDSL024: COPY or ADD to a relative destination while no WORKDIR is set in the stage or the
+    /// stages it is built FROM, so the destination depends on the base image. Arguments: keyword, destination.
+    /// </summary>
+    public static IEnumerable<Finding> RelativeCopyWithoutWorkDir(DockerfileModel model)
+    {
+        foreach (var stage in model.Stages)
+        {
+            var chain = StageChain.Of(model, stage);
+            var workDirSet = chain.Take(chain.Count - 1).Any(s => s.Instructions.Any(i => Keywords.Of(i) == "WORKDIR"));
+            foreach (var instruction in stage.Instructions)
+            {
+                if (Keywords.Of(instruction) == "WORKDIR")
+                {
+                    workDirSet = true;
+                }
+                else if (instruction is CopyInstruction copy && !workDirSet && !Paths.IsAbsolute(copy.Destination))
+                {
+                    yield return Finding.At(copy.Source, Keywords.Of(copy), copy.Destination);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every instruction of every stage.</summary>
+    public static IEnumerable<Instruction> All(DockerfileModel model) => model.Stages.SelectMany(s => s.Instructions);
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using DockerDsl.Core.Model;
+
+namespace DockerDsl.Core.Rules;
+
+/// <summary>A stage and the stages it is built FROM: what its image inherits from the same Dockerfile.</summary>
+public static class StageChain
+{
+    /// <summary><paramref name="stage"/> and its ancestors within <paramref name="model"/>, the farthest ancestor first.</summary>
+    public static IReadOnlyList<StageModel> Of(DockerfileModel model, StageModel stage)
+    {
+        var chain = new List<StageModel>();
+        var seen = new HashSet<string>();
+        for (var current = stage; current is not null && seen.Add(current.Name); current = current.Base.Stage is { } name ? model.FindStage(name) : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return chain;
+    }
+
+    /// <summary>Every instruction the image of <paramref name="stage"/> is built with, in build order.</summary>
+    public static IEnumerable<(StageModel Stage, Instruction Instruction)> Instructions(DockerfileModel model, StageModel stage)
+    {
+        foreach (var link in Of(model, stage))
+        {
+            foreach (var instruction in link.Instructions)
+            {
+                yield return (link, instruction);
+            }
+        }
+    }
+
+    /// <summary>The last instruction with <paramref name="keyword"/> that the image of <paramref name="stage"/> carries, if any.</summary>
+    public static Instruction? Last(DockerfileModel model, StageModel stage, string keyword)
+    {
+        Instruction? last = null;
+        foreach (var (_, instruction) in Instructions(model, stage))
+        {
+            if (Keywords.Of(instruction) == keyword)
+            {
+                last = instruction;
+            }
+        }
+
+        return last;
+    }
+}
