@@ -1,3 +1,4 @@
+using DockerDsl.Core.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;

@@ -87,7 +87,7 @@ public static class CSharpEmitter
             Line(source, indent, "}");
         }
 
-        var hintName = model.Source.TypeMetadataName.Replace('+', '.').Replace('`', '_') + ".Dockerfile.g.cs";
+        var hintName = model.Source.Origin.Replace('+', '.').Replace('`', '_') + ".Dockerfile.g.cs";
         return new GeneratedFile(hintName, source.ToString());
     }
 

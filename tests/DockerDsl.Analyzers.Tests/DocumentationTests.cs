@@ -1,3 +1,4 @@
+using DockerDsl.Core.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;

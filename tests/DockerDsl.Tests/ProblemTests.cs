@@ -65,7 +65,7 @@ public class ProblemTests
 
         var problem = Assert.Single(model.Problems);
         Assert.Equal(ProblemKind.SplitStage, problem.Kind);
-        Assert.Equal("D+S", problem.Source.TypeMetadataName);
+        Assert.Equal("D+S", problem.Source.Origin);
     }
 
     [Fact]

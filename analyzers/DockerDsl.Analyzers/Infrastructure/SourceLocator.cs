@@ -14,7 +14,7 @@ internal static class SourceLocator
     /// <summary>The attribute <paramref name="source"/> names, when its type is found in <paramref name="compilation"/>.</summary>
     public static AttributeData? Attribute(Compilation compilation, SourceRef source)
     {
-        var attributes = compilation.GetTypeByMetadataName(source.TypeMetadataName)?.GetAttributes();
+        var attributes = compilation.GetTypeByMetadataName(source.Origin)?.GetAttributes();
         return attributes is { } list && source.AttributeIndex >= 0 && source.AttributeIndex < list.Length ? list[source.AttributeIndex] : null;
     }
 

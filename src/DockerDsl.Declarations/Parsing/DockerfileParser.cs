@@ -45,7 +45,7 @@ internal sealed class ParseSession
         var typeName = SymbolNames.MetadataName(_type);
         var attributes = _type.GetAttributes();
         var index = IndexOf(attributes, AttributeNames.Dockerfile);
-        var source = new SourceRef(typeName, index);
+        var source = SourceRef.Attribute(typeName, index);
         var reader = new AttributeReader(attributes[index], source);
 
         var path = reader.String(0);
@@ -85,7 +85,7 @@ internal sealed class ParseSession
                 continue;
             }
 
-            var attributeSource = new SourceRef(typeName, i);
+            var attributeSource = SourceRef.Attribute(typeName, i);
             if (name == "DockerDsl.ArgAttribute")
             {
                 var arg = ParseArg(new AttributeReader(attributes[i], attributeSource));
@@ -227,7 +227,7 @@ internal sealed class ParseSession
             return null;
         }
 
-        var declaration = new AttributeReader(attributes[index], new SourceRef(SymbolNames.MetadataName(argType), index));
+        var declaration = new AttributeReader(attributes[index], SourceRef.Attribute(SymbolNames.MetadataName(argType), index));
         var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
         Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
         var defaultValue = declaration.NamedString("Default");

@@ -1,4 +1,4 @@
-namespace DockerDsl.Analyzers;
+namespace DockerDsl.Core.Diagnostics;
 
 /// <summary>Every diagnostic ID; DDSL001-099 are best practice, DDSL100 and up declaration errors (one per problem kind).</summary>
 public static class RuleIdentifiers
@@ -33,6 +33,19 @@ public static class RuleIdentifiers
     public const string UnpinnedPackage = "DDSL028";
     public const string CopyIgnoredFile = "DDSL029";
     public const string PointlessCommand = "DDSL030";
+
+    // Rules that only Dockerfile text can break (BuildKit's build checks on syntax and variables).
+    public const string ConsistentInstructionCasing = "DDSL031";
+    public const string FromAsCasing = "DDSL032";
+    public const string NoEmptyContinuation = "DDSL033";
+    public const string DuplicateStageName = "DDSL034";
+    public const string ReservedStageName = "DDSL035";
+    public const string UndefinedVar = "DDSL036";
+    public const string LegacyKeyValueFormat = "DDSL037";
+    public const string InvalidDefaultArgInFrom = "DDSL038";
+    public const string ExposeProtoCasing = "DDSL039";
+    public const string ExposeInvalidFormat = "DDSL040";
+    public const string InvalidDefinitionDescription = "DDSL041";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";
