@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using DockerDsl.Core.Diagnostics;
+
+namespace DockerDsl.Core.Lint;
+
+/// <summary>What <see cref="DockerfileLinter"/> needs besides the Dockerfile text: the build's inputs and the rule configuration.</summary>
+public sealed class LintOptions
+{
+    public static readonly LintOptions Default = new();
+
+    /// <summary>Build arguments, as <c>docker build --build-arg NAME=VALUE</c> passes them.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The stage <c>docker build --target</c> would build; null checks every stage, as <c>docker build --check</c> does.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The text of the <c>.dockerignore</c> BuildKit would read for this Dockerfile; null when there is none.</summary>
+    public string? Dockerignore { get; init; }
+
+    /// <summary>Severity per rule ID (from .editorconfig); a null value turns the rule off (<c>severity = none</c>). Rules not named keep their default.</summary>
+    public IReadOnlyDictionary<string, RuleSeverity?> Severities { get; init; } = new Dictionary<string, RuleSeverity?>();
+}
