@@ -72,7 +72,10 @@ public static class BakeEmitter
                 Attribute(text, "platforms", List(model.Image.Platforms));
             }
 
+            // Defaults the C# front end wrote with Quoting.DoubleQuoted; bake wants the value itself.
             var args = model.GlobalArgs.Concat(model.Stages.SelectMany(s => s.Instructions.OfType<ArgInstruction>()))
+                .SelectMany(a => a.Args)
+                .Select(a => a with { Default = a.Default is null ? null : Quoting.Unquoted(a.Default, model.Escape) })
                 .Where(a => a.Default is not null)
                 .GroupBy(a => a.Name)
                 .Select(g => g.First())

@@ -74,13 +74,13 @@ public static class DockerfileEmitter
         switch (instruction)
         {
             case ArgInstruction arg:
-                w.Line(arg.Default is null ? $"ARG {arg.Name}" : $"ARG {arg.Name}={Quoting.DoubleQuoted(arg.Default, escape, expand: false)}");
+                w.Line("ARG " + string.Join(" ", arg.Args.Select(a => a.Default is null ? a.Name : a.Name + "=" + a.Default)));
                 break;
             case EnvInstruction env:
-                w.Line($"ENV {env.Name}={Quoting.DoubleQuoted(env.Value, escape, env.Expand)}");
+                w.Line("ENV " + Pairs(env.Variables));
                 break;
             case LabelInstruction label:
-                w.Line($"LABEL {label.Key}={Quoting.DoubleQuoted(label.Value, escape, expand: false)}");
+                w.Line("LABEL " + Pairs(label.Labels));
                 break;
             case RunInstruction run:
                 WriteRun(w, run);
@@ -121,6 +121,8 @@ public static class DockerfileEmitter
                 break;
         }
     }
+
+    private static string Pairs(EquatableArray<KeyValue> pairs) => string.Join(" ", pairs.Select(p => p.Key + "=" + p.Value));
 
     private static void WriteRun(DockerfileWriter w, RunInstruction run)
     {

@@ -43,6 +43,39 @@ internal static class Quoting
         return builder.Append('"').ToString();
     }
 
+    /// <summary>The value <see cref="DoubleQuoted"/> wrote as <paramref name="word"/> (without expansion); null for a word of another form.</summary>
+    public static string? Unquoted(string word, char escape)
+    {
+        if (word.Length < 2 || word[0] != '"' || word[word.Length - 1] != '"')
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(word.Length);
+        var end = word.Length - 1;
+        for (var i = 1; i < end; i++)
+        {
+            var c = word[i];
+            if (c == escape)
+            {
+                if (i + 1 == end || !(word[i + 1] is '"' or '$' || word[i + 1] == escape))
+                {
+                    return null;
+                }
+
+                c = word[++i];
+            }
+            else if (c is '"' or '$')
+            {
+                return null;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A heredoc marker that no line of <paramref name="body"/> equals.</summary>
     public static string HeredocMarker(string body)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Helpers;
@@ -14,13 +15,14 @@ public static class Ccache
 
     public static IEnumerable<Instruction> Expand(string directory, string? maxSize, SourceRef source)
     {
-        yield return new EnvInstruction("CCACHE_DIR", directory, false, source);
+        // The directory and size are bare words (validated), so quoting them does not depend on the escape character.
+        yield return new EnvInstruction("CCACHE_DIR", Quoting.DoubleQuoted(directory, '\\', expand: false), source);
         if (maxSize is not null)
         {
-            yield return new EnvInstruction("CCACHE_MAXSIZE", maxSize, false, source);
+            yield return new EnvInstruction("CCACHE_MAXSIZE", Quoting.DoubleQuoted(maxSize, '\\', expand: false), source);
         }
 
-        yield return new EnvInstruction("PATH", "/usr/lib/ccache:${PATH}", true, source);
+        yield return new EnvInstruction("PATH", "\"/usr/lib/ccache:${PATH}\"", source);
     }
 
     public static Mount Mount(string directory, string id, SourceRef source) =>

@@ -3,11 +3,41 @@ namespace DockerDsl.Core.Model;
 /// <summary>One Dockerfile instruction, already resolved: helpers are expanded, references are names.</summary>
 public abstract record Instruction(SourceRef Source);
 
-public sealed record ArgInstruction(string Name, string? Default, SourceRef Source) : Instruction(Source);
+/// <summary>
+/// A name and a value as the Dockerfile holds them: <see cref="Value"/> is a word BuildKit expands when it
+/// builds (quotes, escapes and <c>$</c> references as written), as in <c>NAME="value"</c>.
+/// </summary>
+public readonly record struct KeyValue(string Key, string Value);
 
-public sealed record EnvInstruction(string Name, string Value, bool Expand, SourceRef Source) : Instruction(Source);
+/// <summary>One build argument of an ARG: <see cref="Default"/> is a word as written, or null for none.</summary>
+public readonly record struct ArgDefinition(string Name, string? Default);
 
-public sealed record LabelInstruction(string Key, string Value, SourceRef Source) : Instruction(Source);
+/// <summary>ARG: one or more build arguments, each expanded with the variables set before the instruction.</summary>
+public sealed record ArgInstruction(EquatableArray<ArgDefinition> Args, SourceRef Source) : Instruction(Source)
+{
+    public ArgInstruction(string name, string? defaultValue, SourceRef source)
+        : this(new[] { new ArgDefinition(name, defaultValue) }.ToEquatableArray(), source)
+    {
+    }
+}
+
+/// <summary>ENV: one or more variables; every value is expanded with the variables set before the instruction.</summary>
+public sealed record EnvInstruction(EquatableArray<KeyValue> Variables, SourceRef Source) : Instruction(Source)
+{
+    public EnvInstruction(string name, string value, SourceRef source)
+        : this(new[] { new KeyValue(name, value) }.ToEquatableArray(), source)
+    {
+    }
+}
+
+/// <summary>LABEL: one or more labels; keys and values are words as written.</summary>
+public sealed record LabelInstruction(EquatableArray<KeyValue> Labels, SourceRef Source) : Instruction(Source)
+{
+    public LabelInstruction(string key, string value, SourceRef source)
+        : this(new[] { new KeyValue(key, value) }.ToEquatableArray(), source)
+    {
+    }
+}
 
 public enum RunForm
 {

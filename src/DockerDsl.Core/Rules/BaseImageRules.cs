@@ -68,7 +68,7 @@ public static class BaseImageRules
     /// <summary>DDSL025: FROM uses a variable that no global ARG declares. Arguments: variable name.</summary>
     public static IEnumerable<Finding> UndefinedArgInFrom(DockerfileModel model)
     {
-        var declared = new HashSet<string>(model.GlobalArgs.Select(a => a.Name), StringComparer.Ordinal);
+        var declared = new HashSet<string>(model.GlobalArgs.SelectMany(a => a.Args).Select(a => a.Name), StringComparer.Ordinal);
         foreach (var stage in model.Stages)
         {
             foreach (var (text, argument) in new[] { (stage.Base.Image, "From"), (stage.Platform, "Platform") })

@@ -39,13 +39,13 @@ public static class InstructionRules
     {
         foreach (var instruction in model.GlobalArgs.Cast<Instruction>().Concat(All(model)))
         {
-            var (name, source) = instruction switch
+            var (names, source) = instruction switch
             {
-                ArgInstruction arg => (arg.Name, arg.Source),
-                EnvInstruction env => (env.Name, env.Source.WithArgument(0)),
-                _ => (null, default),
+                ArgInstruction arg => (arg.Args.Select(a => a.Name), arg.Source),
+                EnvInstruction env => (env.Variables.Select(v => v.Key), env.Source.WithArgument(0)),
+                _ => (Enumerable.Empty<string>(), default),
             };
-            if (name is not null && LooksSecret(name))
+            foreach (var name in names.Where(LooksSecret))
             {
                 yield return Finding.At(source, Keywords.Of(instruction), name);
             }

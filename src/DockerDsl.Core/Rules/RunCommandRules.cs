@@ -147,7 +147,7 @@ public static class RunCommandRules
     /// <summary>For ENV: whether it sets PIP_NO_CACHE_DIR (pip takes any value as "no cache"); null when it does not name it.</summary>
     private static bool? SetsPipNoCacheDir(Instruction instruction) => instruction switch
     {
-        EnvInstruction { Name: PipNoCacheDir } env => env.Value.Length > 0,
+        EnvInstruction env when env.Variables.Any(v => v.Key == PipNoCacheDir) => env.Variables.Any(v => v.Key == PipNoCacheDir && v.Value is not ("" or "\"\"" or "''")),
         RawInstruction { Keyword: "ENV" } raw when Regex.Match(Keywords.Arguments(raw), @"(?:^|\s)PIP_NO_CACHE_DIR(?:=|\s+)(\S*)") is { Success: true } match =>
             match.Groups[1].Value is not ("" or "\"\"" or "''"),
         _ => null,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -236,7 +237,7 @@ internal sealed class ParseSession
             Check(ValueRules.QuotedValue(defaultValue), declaration.Source.WithArgument("Default"), "The default value");
         }
 
-        return new ArgInstruction(name, defaultValue, reader.Source);
+        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand: false), reader.Source);
     }
 
     public void Report(ProblemKind kind, string message, SourceRef source) =>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerDsl.Core.Helpers;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
 
@@ -65,7 +66,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
         if (ok)
         {
-            Add(new EnvInstruction(name!, value!, r.NamedBool("Expand") ?? false, r.Source));
+            Add(new EnvInstruction(name!, Quoting.DoubleQuoted(value!, Escape, r.NamedBool("Expand") ?? false), r.Source));
         }
     }
 
@@ -77,7 +78,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
         if (ok)
         {
-            Add(new LabelInstruction(key!, value!, r.Source));
+            Add(new LabelInstruction(key!, Quoting.DoubleQuoted(value!, Escape, expand: false), r.Source));
         }
     }
 
