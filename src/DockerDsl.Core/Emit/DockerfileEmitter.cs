@@ -58,7 +58,7 @@ public static class DockerfileEmitter
         {
             writer.BlankLine();
             var platform = stage.Platform is null ? string.Empty : $"--platform={stage.Platform} ";
-            writer.Line($"FROM {platform}{stage.Base.Text} AS {stage.Name}");
+            writer.Line($"FROM {platform}{stage.Base.Text}" + (stage.Name.Length == 0 ? string.Empty : " AS " + stage.Name));
             foreach (var instruction in stage.Instructions)
             {
                 WriteInstruction(writer, instruction);

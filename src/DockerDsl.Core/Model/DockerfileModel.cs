@@ -28,11 +28,12 @@ public sealed record DockerfileModel(
 
     public StageModel? FinalStage => Stages.IsEmpty ? null : Stages[Stages.Count - 1];
 
+    /// <summary>The first stage named <paramref name="name"/>; BuildKit compares stage names without case.</summary>
     public StageModel? FindStage(string name)
     {
         foreach (var stage in Stages)
         {
-            if (stage.Name == name)
+            if (stage.Name.Length > 0 && string.Equals(stage.Name, name, System.StringComparison.OrdinalIgnoreCase))
             {
                 return stage;
             }
@@ -43,7 +44,7 @@ public sealed record DockerfileModel(
 }
 
 /// <summary>A stage: <c>FROM &lt;Base&gt; AS &lt;Name&gt;</c> and its instructions.</summary>
-/// <param name="Name">The stage name used in FROM ... AS, --from and --target.</param>
+/// <param name="Name">The stage name used in FROM ... AS, --from and --target, as written; empty for a stage of Dockerfile text that has no AS.</param>
 /// <param name="MemberName">The C# name of the stage class, used for the generated name constant.</param>
 /// <param name="TypeMetadataName">Metadata name of the stage class.</param>
 /// <param name="Base">What the stage starts from.</param>

@@ -10,13 +10,26 @@ public static class StageChain
     public static IReadOnlyList<StageModel> Of(DockerfileModel model, StageModel stage)
     {
         var chain = new List<StageModel>();
-        var seen = new HashSet<string>();
-        for (var current = stage; current is not null && seen.Add(current.Name); current = current.Base.Stage is { } name ? model.FindStage(name) : null)
+        for (var current = stage; current is not null && !Contains(chain, current); current = current.Base.Stage is { } name ? model.FindStage(name) : null)
         {
             chain.Insert(0, current);
         }
 
         return chain;
+    }
+
+    // By reference: two stages of Dockerfile text can be equal in every value.
+    private static bool Contains(List<StageModel> chain, StageModel stage)
+    {
+        foreach (var link in chain)
+        {
+            if (ReferenceEquals(link, stage))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every instruction the image of <paramref name="stage"/> is built with, in build order.</summary>
