@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerDsl.Analyzers.Infrastructure;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +15,7 @@ public sealed class CopyIgnoredFileAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in CopyRules.CopyIgnoredFile(analysis.Model))
+        foreach (var finding in CopyRules.CopyIgnoredFile(analysis.Model, DockerignoreEmitter.Emit(analysis.Model)))
         {
             analysis.Report(DiagnosticDescriptors.CopyIgnoredFile, finding);
         }

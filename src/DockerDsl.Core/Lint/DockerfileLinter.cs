@@ -1,13 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using DockerDsl.Core.Diagnostics;
+using DockerDsl.Core.Model;
+using DockerDsl.Core.Rules;
+using DockerDsl.Core.Text;
+using DockerDsl.Core.Text.Syntax;
+
 namespace DockerDsl.Core.Lint;
 
 /// <summary>Runs every rule that applies to Dockerfile text on one Dockerfile, as <c>dockerdsl lint</c> does.</summary>
 public static class DockerfileLinter
 {
+    /// <summary>The build argument that replaces the <c># check=</c> directive, as in BuildKit.</summary>
+    public const string CheckBuildArg = "BUILDKIT_DOCKERFILE_CHECK";
+
     /// <summary>
     /// Reads <paramref name="text"/> as BuildKit does and runs the rules on it. Never throws on bad
     /// input: a Dockerfile BuildKit would refuse is a <see cref="LintResult.Error"/>.
     /// </summary>
     /// <param name="path">The file's path as the findings should name it.</param>
-    public static LintResult Lint(string path, string text, LintOptions options) =>
-        throw new System.NotImplementedException("The Dockerfile text front end is being written.");
+    public static LintResult Lint(string path, string text, LintOptions options)
+    {
+        DockerfileDocument document;
+        CheckOptions checks;
+        try
+        {
+            document = DockerfileReader.Read(path, text);
+            var directive = options.BuildArgs.TryGetValue(CheckBuildArg, out var fromArg) ? fromArg : document.Model.Check;
+            checks = CheckOptions.Parse(directive);
+        }
+        catch (DockerfileParseException e)
+        {
+            return Failed(path, e.StartLine, e.Reason);
+        }
+        catch (DockerfileReadException e)
+        {
+            return Failed(path, e.Line, e.Reason);
+        }
+        catch (ArgumentException e)
+        {
+            return Failed(path, 1, e.Message);
+        }
+
+        var whole = new LintContext(document, options);
+        LintContext reached = whole;
+        if (options.Target is { } target)
+        {
+            var stage = document.Model.FindStage(target);
+            if (stage is null)
+            {
+                return Failed(path, 0, $"target stage \"{target}\" could not be found");
+            }
+
+            reached = new LintContext(document.With(ReachedStages.Of(document.Model, stage)), options);
+        }
+        else if (options.FinalStageOnly && document.Model.FinalStage is { } final)
+        {
+            reached = new LintContext(document.With(ReachedStages.Of(document.Model, final)), options);
+        }
+
+        var findings = new List<LintFinding>();
+        foreach (var rule in LintRules.All)
+        {
+            var descriptor = rule.Descriptor;
+            if (Severity(descriptor, options, checks) is not { } severity)
+            {
+                continue;
+            }
+
+            foreach (var finding in rule.Find(rule.OnReachedStages ? reached : whole))
+            {
+                if (!Suppressed(document, descriptor, finding.Source))
+                {
+                    findings.Add(new LintFinding(descriptor, severity, finding.Source, Message(descriptor, finding)));
+                }
+            }
+        }
+
+        var ordered = findings
+            .Distinct()
+            .OrderBy(f => f.Source.Line).ThenBy(f => f.Source.Column).ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(path, ordered, null);
+    }
+
+    /// <summary>The severity a rule reports with in this file, or null when it is off.</summary>
+    private static RuleSeverity? Severity(RuleDescriptor rule, LintOptions options, CheckOptions checks)
+    {
+        if (rule.BuildKitRule is { } name && checks.Skips(name))
+        {
+            return null;
+        }
+
+        if (options.Severities.TryGetValue(rule.Id, out var configured))
+        {
+            return configured;
+        }
+
+        var enabled = rule.EnabledByDefault || (rule.BuildKitRule is { } experimental && checks.EnablesExperimental(experimental));
+        if (!enabled)
+        {
+            return null;
+        }
+
+        // check=error=true: BuildKit fails the build on any check's warning.
+        return checks.Error && rule.BuildKitRule is not null ? RuleSeverity.Error : rule.DefaultSeverity;
+    }
+
+    private static bool Suppressed(DockerfileDocument document, RuleDescriptor rule, SourceRef source) =>
+        document.InstructionAt(source.Line) is { } node && InstructionSuppressions.Of(node).Suppresses(rule.Id, rule.BuildKitRule);
+
+    private static string Message(RuleDescriptor rule, Finding finding) =>
+        string.Format(CultureInfo.InvariantCulture, rule.DockerfileMessage!, finding.Arguments.Select(a => (object)OneLine(a)).ToArray());
+
+    // A message stays one line: control characters in a value are shown escaped.
+    private static string OneLine(string value)
+    {
+        if (!value.Any(char.IsControl))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static LintResult Failed(string path, int line, string message) =>
+        new(path, Array.Empty<LintFinding>(), new LintError(path, line, message));
 }

@@ -14,6 +14,13 @@ public sealed class LintOptions
     /// <summary>The stage <c>docker build --target</c> would build; null checks every stage, as <c>docker build --check</c> does.</summary>
     public string? Target { get; init; }
 
+    /// <summary>
+    /// With no <see cref="Target"/>: check the rules BuildKit makes while building only on what a build
+    /// without --target builds (the last stage and what it needs), as a plain <c>docker build</c> reports
+    /// them, instead of on every stage.
+    /// </summary>
+    public bool FinalStageOnly { get; init; }
+
     /// <summary>The text of the <c>.dockerignore</c> BuildKit would read for this Dockerfile; null when there is none.</summary>
     public string? Dockerignore { get; init; }
 

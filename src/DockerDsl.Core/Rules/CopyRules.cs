@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Rules;
@@ -43,12 +42,12 @@ public static class CopyRules
     }
 
     /// <summary>
-    /// DDSL029: a COPY or ADD source from the build context that the Dockerfile's own .dockerignore
-    /// leaves out, so the build does not find it. A source with wildcards is found only when the
+    /// DDSL029: a COPY or ADD source from the build context that the Dockerfile's .dockerignore
+    /// (<paramref name="dockerignore"/>: the one DockerDsl writes, or the file BuildKit reads) leaves out, so the build does not find it. A source with wildcards is found only when the
     /// directory before its first wildcard is left out, since then nothing can match. Found at the
     /// source. Arguments: keyword, source, the pattern that excludes it.
     /// </summary>
-    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model)
+    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model, string dockerignore)
     {
         DockerignorePatterns? patterns = null;
         foreach (var copy in InstructionRules.All(model).OfType<CopyInstruction>())
@@ -66,7 +65,7 @@ public static class CopyRules
                     continue;
                 }
 
-                patterns ??= DockerignorePatterns.Parse(DockerignoreEmitter.Emit(model));
+                patterns ??= DockerignorePatterns.Parse(dockerignore);
                 if (patterns.ExcludedWithContentsBy(literal) is { } pattern)
                 {
                     yield return Finding.At(copy.Source.WithElement(0, i), Keywords.Of(copy), source, pattern);

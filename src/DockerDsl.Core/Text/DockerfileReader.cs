@@ -1,0 +1,494 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DockerDsl.Core.Model;
+using DockerDsl.Core.Text.Syntax;
+
+namespace DockerDsl.Core.Text;
+
+/// <summary>
+/// Dockerfile text to <see cref="DockerfileModel"/>: the syntax tree of <see cref="DockerfileParser"/>,
+/// then each instruction given its meaning as BuildKit's instructions package does
+/// (frontend/dockerfile/instructions/parse.go): the same flags, argument counts and errors. Values stay
+/// words as written, for BuildKit to expand when it builds.
+/// </summary>
+public static class DockerfileReader
+{
+    /// <summary>Reads <paramref name="text"/>; throws <see cref="DockerfileParseException"/> or <see cref="DockerfileReadException"/> for text BuildKit refuses.</summary>
+    /// <param name="path">The file's path as the model's sources should name it.</param>
+    public static DockerfileDocument Read(string path, string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+        var nodes = syntax.Root.Children;
+        var globalArgs = new List<ArgInstruction>();
+        var stages = new List<StageBuilder>();
+        foreach (var node in nodes)
+        {
+            var source = SourceOf(path, node);
+            if (node.Value == "from")
+            {
+                stages.Add(ReadFrom(node, source, stages));
+                continue;
+            }
+
+            var instruction = ReadInstruction(node, source);
+            if (stages.Count == 0)
+            {
+                if (instruction is ArgInstruction arg)
+                {
+                    globalArgs.Add(arg);
+                    continue;
+                }
+
+                throw new DockerfileReadException("no build stage in current context", node.StartLine);
+            }
+
+            stages[stages.Count - 1].Instructions.Add(instruction);
+        }
+
+        if (stages.Count == 0)
+        {
+            throw new DockerfileReadException("dockerfile contains no stages to build", 0);
+        }
+
+        var model = new DockerfileModel(
+            TypeName: System.IO.Path.GetFileName(path),
+            Target: new PartialTypeTarget(null, EquatableArray<string>.Empty),
+            Path: path,
+            Syntax: Directive(syntax, "syntax"),
+            Escape: syntax.EscapeToken,
+            Check: Directive(syntax, "check"),
+            Image: ImageSettings.Default,
+            GlobalArgs: globalArgs.ToEquatableArray(),
+            Stages: stages.Select(s => s.Build()).ToEquatableArray(),
+            Problems: EquatableArray<Problem>.Empty,
+            Source: SourceRef.InFile(path, 1, 1, 1));
+        return new DockerfileDocument(path, syntax, model, nodes);
+    }
+
+    private static string? Directive(DockerfileParseResult syntax, string name) =>
+        syntax.Directives.FirstOrDefault(d => d.Name == name)?.Value;
+
+    private static SourceRef SourceOf(string path, DockerfileNode node) =>
+        SourceRef.InFile(path, node.StartLine, Math.Max(1, node.StartColumn), Math.Max(node.StartLine, node.EndLine));
+
+    private static StageBuilder ReadFrom(DockerfileNode node, SourceRef source, List<StageBuilder> earlier)
+    {
+        var args = node.Next;
+        string name;
+        if (args.Count == 3 && args[1].Equals("as", StringComparison.OrdinalIgnoreCase))
+        {
+            name = args[2];
+            if (!IsStageName(name.ToLowerInvariant()))
+            {
+                throw new DockerfileReadException($"invalid name for build stage: \"{name}\", name can't start with a number or contain symbols", node.StartLine);
+            }
+        }
+        else if (args.Count == 1)
+        {
+            name = string.Empty;
+        }
+        else
+        {
+            throw new DockerfileReadException("FROM requires either one or three arguments", node.StartLine);
+        }
+
+        var flags = new InstructionFlags(node.Flags, node.StartLine).String("platform").Parse();
+
+        // A FROM names an earlier stage (case-insensitively) before it names an image.
+        var isStage = earlier.Any(s => s.Name.Length > 0 && s.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        var stageBase = isStage ? StageBase.FromStage(args[0]) : StageBase.FromImage(args[0]);
+        return new StageBuilder(name, stageBase, flags.Value("platform"), source);
+    }
+
+    // BuildKit's validStageName, applied to the lower-cased name.
+    private static bool IsStageName(string name) =>
+        name.Length > 0 && name[0] is >= 'a' and <= 'z'
+        && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
+
+    private static Instruction ReadInstruction(DockerfileNode node, SourceRef source)
+    {
+        var args = node.Next;
+        var line = node.StartLine;
+        InstructionFlags Flags() => new(node.Flags, line);
+        switch (node.Value)
+        {
+            case "arg":
+                Flags().Parse();
+                return ReadArg(args, source, line);
+            case "env":
+                Flags().Parse();
+                return new EnvInstruction(Pairs(args, "ENV", line), source);
+            case "label":
+                Flags().Parse();
+                return new LabelInstruction(Pairs(args, "LABEL", line), source);
+            case "run":
+                return ReadRun(node, source);
+            case "copy":
+            case "add":
+                return ReadCopy(node, source);
+            case "workdir":
+                Flags().Parse();
+                return new WorkDirInstruction(ExactlyOne(args, "WORKDIR", line), source);
+            case "user":
+                Flags().Parse();
+                var user = ExactlyOne(args, "USER", line);
+                var colon = user.IndexOf(':');
+                return colon < 0 ? new UserInstruction(user, null, source) : new UserInstruction(user.Substring(0, colon), user.Substring(colon + 1), source);
+            case "expose":
+                Flags().Parse();
+                return ReadExpose(node, source);
+            case "volume":
+                Flags().Parse();
+                if (args.Count == 0)
+                {
+                    throw new DockerfileReadException("VOLUME requires at least one argument", line);
+                }
+
+                if (args.Any(a => a.Trim().Length == 0))
+                {
+                    throw new DockerfileReadException("VOLUME specified can not be an empty string", line);
+                }
+
+                return new VolumeInstruction(args.Select(a => a.Trim()).ToEquatableArray(), source);
+            case "cmd":
+            case "entrypoint":
+                Flags().Parse();
+                var kind = node.Value == "cmd" ? CommandKind.Cmd : CommandKind.Entrypoint;
+                if (!node.IsJson && args.Count == 0)
+                {
+                    return Raw(node, source);
+                }
+
+                return new CommandInstruction(kind, node.IsJson, (node.IsJson ? args : new[] { args[0] }).ToEquatableArray(), source);
+            case "healthcheck":
+                return ReadHealthCheck(node, source);
+            case "shell":
+                Flags().Parse();
+                if (args.Count == 0)
+                {
+                    throw new DockerfileReadException("SHELL requires at least one argument", line);
+                }
+
+                if (!node.IsJson)
+                {
+                    throw new DockerfileReadException($"SHELL requires the arguments to be in JSON form", line);
+                }
+
+                return new ShellInstruction(args.ToEquatableArray(), source);
+            case "stopsignal":
+                return new StopSignalInstruction(ExactlyOne(args, "STOPSIGNAL", line), source);
+            case "onbuild":
+                return ReadOnBuild(node, source);
+            case "maintainer":
+                Flags().Parse();
+                ExactlyOne(args, "MAINTAINER", line);
+                return Raw(node, source);
+            default:
+                throw new DockerfileReadException($"unknown instruction: {node.Keyword}", line);
+        }
+    }
+
+    private static ArgInstruction ReadArg(IReadOnlyList<string> args, SourceRef source, int line)
+    {
+        if (args.Count == 0)
+        {
+            throw new DockerfileReadException("ARG requires at least one argument", line);
+        }
+
+        var definitions = new List<ArgDefinition>();
+        foreach (var arg in args)
+        {
+            var equals = arg.IndexOf('=');
+            if (equals == 0)
+            {
+                throw new DockerfileReadException("ARG names can not be blank", line);
+            }
+
+            definitions.Add(equals < 0 ? new ArgDefinition(arg, null) : new ArgDefinition(arg.Substring(0, equals), arg.Substring(equals + 1)));
+        }
+
+        return new ArgInstruction(definitions.ToEquatableArray(), source);
+    }
+
+    // The parser gives ENV and LABEL as (key, value, delimiter) triples; the delimiter is "=" or "" for the legacy form.
+    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line)
+    {
+        if (args.Count == 0)
+        {
+            throw new DockerfileReadException($"{keyword} requires at least one argument", line);
+        }
+
+        if (args.Count % 3 != 0)
+        {
+            throw new DockerfileReadException($"Bad input to {keyword}, too many arguments", line);
+        }
+
+        var pairs = new List<KeyValue>();
+        for (var i = 0; i < args.Count; i += 3)
+        {
+            if (args[i].Length == 0)
+            {
+                throw new DockerfileReadException($"{keyword} names can not be blank", line);
+            }
+
+            pairs.Add(new KeyValue(args[i], args[i + 1]));
+        }
+
+        return pairs.ToEquatableArray();
+    }
+
+    private static string ExactlyOne(IReadOnlyList<string> args, string keyword, int line) =>
+        args.Count == 1 ? args[0] : throw new DockerfileReadException($"{keyword} requires exactly one argument", line);
+
+    private static Instruction ReadRun(DockerfileNode node, SourceRef source)
+    {
+        var flags = new InstructionFlags(node.Flags, node.StartLine).Strings("mount").String("network").String("security").Strings("device").Parse();
+        var mounts = flags.Values("mount").Select(m => RunMounts.Parse(m, source)).ToEquatableArray();
+        var args = node.Next;
+
+        // The model has no devices yet; such a RUN keeps its text, which the rules still read by keyword.
+        if (flags.Values("device").Count > 0)
+        {
+            return Raw(node, source);
+        }
+
+        RunInstruction Run(RunForm form, IEnumerable<string> lines) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source);
+
+        if (node.IsJson)
+        {
+            return Run(RunForm.Exec, args);
+        }
+
+        if (node.Heredocs.Count > 0)
+        {
+            // The model's heredoc RUN is a script the shell runs, written <<EOF: one unquoted marker, no tab chomping.
+            var heredoc = node.Heredocs[0];
+            return node.Heredocs.Count == 1 && heredoc.Expand && !heredoc.Chomp && args.Count == 1 && args[0].Trim() == "<<" + heredoc.Name
+                ? Run(RunForm.Heredoc, new[] { heredoc.Content })
+                : Raw(node, source);
+        }
+
+        return args.Count == 0 ? Raw(node, source) : Run(RunForm.Shell, new[] { args[0] });
+    }
+
+    private static Instruction ReadCopy(DockerfileNode node, SourceRef source)
+    {
+        var isAdd = node.Value == "add";
+        var keyword = isAdd ? "ADD" : "COPY";
+        var args = node.Next;
+        if (args.Count < 2)
+        {
+            throw new DockerfileReadException($"{keyword} requires at least two arguments, but only one was provided. Destination could not be determined", node.StartLine);
+        }
+
+        var flags = new InstructionFlags(node.Flags, node.StartLine).String("chown").String("chmod").Bool("link").Strings("exclude");
+        if (isAdd)
+        {
+            flags.String("checksum").Bool("keep-git-dir").Bool("unpack");
+        }
+        else
+        {
+            flags.String("from").Bool("parents");
+        }
+
+        flags.Parse();
+        var destination = args[args.Count - 1];
+        if (HeredocWord(destination))
+        {
+            throw new DockerfileReadException($"{keyword} cannot accept a heredoc as a destination", node.StartLine);
+        }
+
+        var sources = args.Take(args.Count - 1).ToList();
+        string? content = null;
+        if (node.Heredocs.Count > 0 || sources.Any(HeredocWord))
+        {
+            // The model's heredoc COPY is one file written <<'EOF' (no expansion), without tab chomping.
+            var heredoc = node.Heredocs.Count == 1 ? node.Heredocs[0] : null;
+            if (heredoc is null || sources.Count != 1 || heredoc.Chomp || (heredoc.Expand && heredoc.Content.IndexOfAny(ExpandedCharacters) >= 0))
+            {
+                return Raw(node, source);
+            }
+
+            content = heredoc.Content;
+            sources.Clear();
+        }
+
+        // A JSON element with spaces or quotes is not a word the model can hold.
+        if (node.IsJson && sources.Concat(new[] { destination }).Any(a => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')))
+        {
+            return Raw(node, source);
+        }
+
+        // The model has no ADD --unpack yet.
+        if (isAdd && flags.Value("unpack") is not null)
+        {
+            return Raw(node, source);
+        }
+
+        return new CopyInstruction(
+            isAdd ? CopyKind.Add : CopyKind.Copy,
+            sources.ToEquatableArray(),
+            destination,
+            isAdd ? null : flags.Value("from"),
+            flags.Value("chown"),
+            flags.Value("chmod"),
+            flags.IsTrue("link"),
+            flags.Values("exclude").ToEquatableArray(),
+            !isAdd && flags.IsTrue("parents"),
+            isAdd ? flags.Value("checksum") : null,
+            isAdd && flags.IsTrue("keep-git-dir"),
+            content,
+            source);
+    }
+
+    // What an expanding heredoc body would change: variables and escapes (either escape character).
+    private static readonly char[] ExpandedCharacters = { '$', '\\', '`' };
+
+    private static bool HeredocWord(string word) =>
+        word.StartsWith("<<", StringComparison.Ordinal) && word.Length > 2 && word[2] != '<';
+
+    private static Instruction ReadExpose(DockerfileNode node, SourceRef source)
+    {
+        if (node.Next.Count == 0)
+        {
+            throw new DockerfileReadException("EXPOSE requires at least one argument", node.StartLine);
+        }
+
+        // One model instruction per port: only plain "port[/protocol]" words are typed; anything else keeps its text.
+        var ports = new List<ExposeInstruction>();
+        foreach (var word in node.Next)
+        {
+            var slash = word.IndexOf('/');
+            var number = slash < 0 ? word : word.Substring(0, slash);
+            var protocol = slash < 0 ? "tcp" : word.Substring(slash + 1).ToLowerInvariant();
+            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                || port is < 1 or > 65535 || protocol is not ("tcp" or "udp" or "sctp"))
+            {
+                return Raw(node, source);
+            }
+
+            ports.Add(new ExposeInstruction(port, protocol, source));
+        }
+
+        return ports.Count == 1 ? ports[0] : Raw(node, source);
+    }
+
+    private static Instruction ReadHealthCheck(DockerfileNode node, SourceRef source)
+    {
+        var args = node.Next;
+        var line = node.StartLine;
+        if (args.Count == 0)
+        {
+            throw new DockerfileReadException("HEALTHCHECK requires at least one argument", line);
+        }
+
+        var type = args[0].ToUpperInvariant();
+        if (type == "NONE")
+        {
+            new InstructionFlags(node.Flags, line).Parse();
+            if (args.Count != 1)
+            {
+                throw new DockerfileReadException("HEALTHCHECK NONE takes no arguments", line);
+            }
+
+            return new HealthCheckInstruction(true, false, EquatableArray<string>.Empty, null, null, null, null, null, source);
+        }
+
+        var flags = new InstructionFlags(node.Flags, line).String("interval").String("timeout").String("start-period").String("start-interval").String("retries").Parse();
+        if (type != "CMD")
+        {
+            throw new DockerfileReadException($"Unknown type \"{type}\" in HEALTHCHECK (try CMD)", line);
+        }
+
+        var command = args.Skip(1).ToList();
+        if (command.Count == 0)
+        {
+            throw new DockerfileReadException("Missing command after HEALTHCHECK CMD", line);
+        }
+
+        int? retries = null;
+        if (flags.Value("retries") is { } text)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                throw new DockerfileReadException($"strconv.ParseInt: parsing \"{text}\": invalid syntax", line);
+            }
+
+            if (value < 0)
+            {
+                throw new DockerfileReadException($"--retries cannot be negative ({value})", line);
+            }
+
+            retries = value;
+        }
+
+        return new HealthCheckInstruction(
+            false,
+            node.IsJson,
+            (node.IsJson ? command : new List<string> { command[0] }).ToEquatableArray(),
+            flags.Value("interval"),
+            flags.Value("timeout"),
+            flags.Value("start-period"),
+            flags.Value("start-interval"),
+            retries,
+            source);
+    }
+
+    private static Instruction ReadOnBuild(DockerfileNode node, SourceRef source)
+    {
+        new InstructionFlags(node.Flags, node.StartLine).Parse();
+        if (node.Children.Count == 0)
+        {
+            throw new DockerfileReadException("ONBUILD requires at least one argument", node.StartLine);
+        }
+
+        var trigger = node.Children[0].Value.ToUpperInvariant();
+        if (trigger == "ONBUILD")
+        {
+            throw new DockerfileReadException("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", node.StartLine);
+        }
+
+        if (trigger is "MAINTAINER" or "FROM")
+        {
+            throw new DockerfileReadException($"{trigger} isn't allowed as an ONBUILD trigger", node.StartLine);
+        }
+
+        // BuildKit keeps the trigger as the text after ONBUILD, with the heredocs it reads appended.
+        var expression = OnBuildPrefix.Replace(node.Original, string.Empty);
+        foreach (var heredoc in node.Heredocs)
+        {
+            expression += "\n" + heredoc.Content + heredoc.Name;
+        }
+
+        return new OnBuildInstruction(expression, source);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex OnBuildPrefix =
+        new(@"^\s*ONBUILD\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static RawInstruction Raw(DockerfileNode node, SourceRef source) =>
+        new(node.Value.ToUpperInvariant(), node.Original.Trim(), source);
+
+    private sealed class StageBuilder
+    {
+        private readonly StageBase _base;
+        private readonly string? _platform;
+        private readonly SourceRef _source;
+
+        public StageBuilder(string name, StageBase stageBase, string? platform, SourceRef source)
+        {
+            Name = name;
+            _base = stageBase;
+            _platform = platform;
+            _source = source;
+        }
+
+        public string Name { get; }
+
+        public List<Instruction> Instructions { get; } = new();
+
+        public StageModel Build() => new(Name, string.Empty, string.Empty, _base, _platform, Instructions.ToEquatableArray(), _source);
+    }
+}
