@@ -11,10 +11,11 @@ namespace DockerDsl.Core.Text.Shell;
 public sealed class ShellLexer
 {
     /// <summary>
-    /// How deep <c>${...}</c> expansions (and the quotes inside their words) may nest before the lexer
-    /// refuses the word with <see cref="ShellLexErrorKind.NestingTooDeep"/>: a bound on its stack, not one of BuildKit's.
+    /// How deep <c>${...}</c> expansions may nest before the lexer refuses the word with
+    /// <see cref="ShellLexErrorKind.NestingTooDeep"/>: a bound on its stack (also refused when the
+    /// calling thread's stack runs short first), not one of BuildKit's.
     /// </summary>
-    public const int MaxNestingDepth = 1000;
+    public const int MaxNestingDepth = 128;
 
     /// <summary>
     /// How long a result may grow before the lexer refuses the word with <see cref="ShellLexErrorKind.ResultTooLong"/>:

@@ -1,3 +1,5 @@
+using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DockerDsl.Core.Text.Shell;
@@ -190,12 +192,18 @@ internal sealed class ShellWordProcessor
     {
         if (++_depth > ShellLexer.MaxNestingDepth)
         {
-            throw new LexFailure(ShellLexErrorKind.NestingTooDeep, "expansions nested deeper than " + ShellLexer.MaxNestingDepth + " levels");
+            throw TooDeep();
         }
 
         try
         {
+            // A caller on a thread with a small stack may have less room than the depth limit assumes.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             return ExpandDollar(rawEscapes);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new LexFailure(ShellLexErrorKind.NestingTooDeep, "expansions nested too deeply for the stack of this thread");
         }
         finally
         {
@@ -332,7 +340,7 @@ internal sealed class ShellWordProcessor
     }
 
     // An inner word; an error that leaves the word at its end becomes the error of the missing terminator.
-    private string ReadUntil(int stop, bool rawEscapes, System.Func<LexFailure> atEnd)
+    private string ReadUntil(int stop, bool rawEscapes, Func<LexFailure> atEnd)
     {
         try
         {
@@ -398,6 +406,9 @@ internal sealed class ShellWordProcessor
 
     // Go's string(rune): the end of the word (-1) reads as the replacement character.
     private static string GoString(int rune) => rune == RuneCursor.End ? "\uFFFD" : RuneText.ToText(rune);
+
+    private static LexFailure TooDeep() =>
+        new(ShellLexErrorKind.NestingTooDeep, "expansions nested deeper than " + ShellLexer.MaxNestingDepth + " levels");
 
     private static LexFailure MissingBrace() => new(ShellLexErrorKind.MissingBrace, "syntax error: missing '}'");
 
