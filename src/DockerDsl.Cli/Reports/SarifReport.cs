@@ -72,16 +72,23 @@ internal static class SarifReport
     public static string RuleName(RuleDescriptor rule)
     {
         var name = new StringBuilder();
-        foreach (var word in rule.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var word = new StringBuilder();
+        foreach (var character in rule.Title + " ")
         {
-            var letters = new string(word.Where(char.IsLetterOrDigit).ToArray());
-            if (letters.Length == 0)
+            if (char.IsLetterOrDigit(character))
             {
+                word.Append(character);
                 continue;
             }
 
-            var rest = letters.Length > 1 && letters.All(character => !char.IsLower(character)) ? letters[1..].ToLowerInvariant() : letters[1..];
-            name.Append(char.ToUpperInvariant(letters[0])).Append(rest);
+            if (word.Length > 0)
+            {
+                // An acronym (CMD, ARG) reads as a word: Cmd, Arg.
+                var text = word.ToString();
+                var rest = text.Any(char.IsLower) ? text[1..] : text[1..].ToLowerInvariant();
+                name.Append(char.ToUpperInvariant(text[0])).Append(rest);
+                word.Clear();
+            }
         }
 
         return name.ToString();
