@@ -8,12 +8,12 @@ namespace DockerDsl.Cli.Inputs;
 /// <summary>What the paths on the command line name: the Dockerfiles to lint, and the arguments that name none.</summary>
 /// <param name="Files">Full paths, each once, in ordinal order of their '/'-separated full paths.</param>
 /// <param name="Errors">One per argument that names no Dockerfile, in argument order.</param>
-internal sealed record Inputs(IReadOnlyList<string> Files, IReadOnlyList<LintError> Errors);
+internal sealed record ExpandedInputs(IReadOnlyList<string> Files, IReadOnlyList<LintError> Errors);
 
 /// <summary>Turns the <c>lint</c> arguments into Dockerfiles: a file is itself, a folder every Dockerfile under it, a glob its matches.</summary>
 internal static class InputExpander
 {
-    public static Inputs Expand(IEnumerable<string> arguments, string currentDirectory)
+    public static ExpandedInputs Expand(IEnumerable<string> arguments, string currentDirectory)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<LintError>();
@@ -55,7 +55,7 @@ internal static class InputExpander
             }
         }
 
-        return new Inputs(new List<string>(files.Values), errors);
+        return new ExpandedInputs(new List<string>(files.Values), errors);
     }
 
     /// <summary>Every Dockerfile under <paramref name="folder"/>, recursively, skipping <see cref="DockerfileNames.SkippedFolders"/>.</summary>
