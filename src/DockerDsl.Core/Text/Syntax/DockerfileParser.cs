@@ -187,7 +187,7 @@ public static class DockerfileParser
                 throw new DockerfileParseException($"dockerfile line greater than max allowed size of {LineScanner.MaxLineBytes}", _currentLine + 1, 0);
             }
 
-            var root = new DockerfileNode(string.Empty, null, _children, false, string.Empty, null)
+            var root = new DockerfileNode(string.Empty, null, _children, false, string.Empty, 0, 0, null)
             {
                 IsRoot = true,
                 StartLine = _children[0].StartLine,
