@@ -10,6 +10,8 @@ namespace DockerDsl.Core.Text.Syntax;
 /// </summary>
 internal static class CommandSplitter
 {
+    private static readonly List<string> NoFlags = new();
+
     /// <summary>Splits <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>); the arguments come back trimmed, as BuildKit passes them on.</summary>
     public static Split Split(string text, int start, int end, char escapeToken)
     {
@@ -21,11 +23,10 @@ internal static class CommandSplitter
             keywordEnd++;
         }
 
-        var flags = new List<string>();
         var keyword = text.Substring(first, keywordEnd - first);
         if (keywordEnd == last)
         {
-            return new Split(keyword, flags, text, last, last, first);
+            return new Split(keyword, NoFlags, text, last, last, first);
         }
 
         var restStart = keywordEnd;
@@ -34,6 +35,13 @@ internal static class CommandSplitter
             restStart++;
         }
 
+        // Most instructions have no flags: nothing to walk byte by byte.
+        if (restStart + 1 >= last || text[restStart] != '-' || text[restStart + 1] != '-')
+        {
+            return new Split(keyword, NoFlags, text, restStart, last, first);
+        }
+
+        var flags = new List<string>();
         var remainder = ExtractFlags(text, restStart, last, escapeToken, flags, out var midCharacter);
         if (midCharacter)
         {
@@ -297,7 +305,7 @@ internal static class CommandSplitter
 /// <summary>One split instruction line: the keyword, its flags, and where its arguments are.</summary>
 internal readonly struct Split
 {
-    public Split(string keyword, List<string> flags, string source, int argumentsStart, int argumentsEnd, int keywordStart)
+    public Split(string keyword, IReadOnlyList<string> flags, string source, int argumentsStart, int argumentsEnd, int keywordStart)
     {
         Keyword = keyword;
         Flags = flags;
@@ -309,7 +317,7 @@ internal readonly struct Split
 
     public string Keyword { get; }
 
-    public List<string> Flags { get; }
+    public IReadOnlyList<string> Flags { get; }
 
     /// <summary>The string the argument range is in (the line, or a copy when the flags ended mid-character).</summary>
     public string Source { get; }

@@ -129,7 +129,8 @@ public static class DockerfileParser
                     }
                 }
 
-                var processed = ProcessLine(bytesRead, stripLeftWhitespace: true, out var directiveOk);
+                var withoutNewline = GoText.TrimNewline(bytesRead);
+                var processed = ProcessLine(withoutNewline, stripLeftWhitespace: true, out var directiveOk);
                 if (directiveOk && _comments.Count > 0)
                 {
                     _comments.RemoveAt(_comments.Count - 1);
@@ -143,7 +144,7 @@ public static class DockerfileParser
                     continue;
                 }
 
-                column += GoText.TrimNewline(bytesRead).Length - GoText.TrimLeftSpace(GoText.TrimNewline(bytesRead)).Length;
+                column += withoutNewline.Length - processed.Length;
                 var line = ReadContinuation(first, isEndOfLine, out var emptyLines);
                 if (emptyLines != null)
                 {
@@ -172,8 +173,11 @@ public static class DockerfileParser
 
                 child.StartLine = startLine;
                 child.EndLine = _currentLine;
-                child.PrevComment = _comments;
-                _comments = new List<DockerfileComment>();
+                if (_comments.Count > 0)
+                {
+                    child.PrevComment = _comments;
+                    _comments = new List<DockerfileComment>();
+                }
                 _children.Add(child);
             }
 
