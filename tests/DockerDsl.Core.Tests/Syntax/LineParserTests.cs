@@ -109,6 +109,7 @@ public class LineParserTests
 
         var nested = Assert.Single(onbuild.Children);
         Assert.Empty(onbuild.Next);
+        Assert.Equal((2, 2), (nested.StartLine, nested.EndLine));
         Assert.Equal(("run", "run [\"a\"]", true), (nested.Keyword, nested.Original, nested.IsJson));
     }
 

@@ -66,7 +66,7 @@ public sealed class DockerfileNode
     /// <summary>The <c>--flag</c> words before the arguments, with quotes and escapes removed.</summary>
     public IReadOnlyList<string> Flags { get; }
 
-    /// <summary>The 1-based first line (for the root: of the first instruction).</summary>
+    /// <summary>The 1-based first line (for the root: of the first instruction; for a nested ONBUILD instruction: of its ONBUILD, where BuildKit has 0).</summary>
     public int StartLine { get; internal set; }
 
     /// <summary>The 1-based last line, heredoc bodies included (for the root: of the last instruction).</summary>

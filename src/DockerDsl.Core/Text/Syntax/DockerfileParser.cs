@@ -171,8 +171,17 @@ public static class DockerfileParser
                     child.Heredocs = ReadHeredocs(line, startLine);
                 }
 
-                child.StartLine = startLine;
-                child.EndLine = _currentLine;
+                // A nested ONBUILD instruction gets the lines of its ONBUILD (BuildKit leaves them 0).
+                for (var node = child; ; node = node.Children[0])
+                {
+                    node.StartLine = startLine;
+                    node.EndLine = _currentLine;
+                    if (node.Children.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
                 if (_comments.Count > 0)
                 {
                     child.PrevComment = _comments;
