@@ -42,6 +42,36 @@ public class LineParserTests
     [InlineData("CMD [\"a\\u0041\\n\"]", "(cmd \"aA\\n\")")]
     public void Instruction_dumps_as_BuildKit(string line, string dump) => Assert.Equal("(from \"x\")\n" + dump, Dump("FROM x\n" + line + "\n"));
 
+    [Theory]
+    [InlineData("foo", "foo")]
+    [InlineData("foo bar", "foo|bar")]
+    [InlineData("foo\\ bar", "foo\\ bar")]
+    [InlineData("foo=bar", "foo=bar")]
+    [InlineData("foo bar 'abc xyz'", "foo|bar|'abc xyz'")]
+    [InlineData("foo bar \"abc xyz\"", "foo|bar|\"abc xyz\"")]
+    [InlineData("àöû", "àöû")]
+    [InlineData("föo bàr \"âbc xÿz\"", "föo|bàr|\"âbc xÿz\"")]
+    [InlineData("a \"\" ''", "a|\"\"|''")]
+    [InlineData("'a \\' b", "'a \\'|b")]
+    [InlineData("\"a \\\" b\" c", "\"a \\\" b\"|c")]
+    [InlineData("a\u00a0b\u3000c", "a|b|c")]
+    public void Words_as_BuildKit_TestParseWords(string rest, string words) =>
+        Assert.Equal(words, string.Join("|", LineParsers.Words(rest, '\\')));
+
+    [Theory]
+    [InlineData("[]", "")]
+    [InlineData("[\"\"]", "")]
+    [InlineData("[\"a\",\"b\"]", "a|b")]
+    [InlineData("\t[\t\"a\",\t\"b\"\t]\t", "a|b")]
+    [InlineData("[\"abc 123\", \"♥\", \"☃\", \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0000\"]", "abc 123|♥|☃|\" \\ / \b \f \n \r \t \u0000")]
+    public void Json_arrays_as_BuildKit_TestJSONArraysOfStrings(string json, string values)
+    {
+        var node = DockerfileParser.Parse("CMD " + json + "\n").Root.Children[0];
+
+        Assert.True(node.IsJson);
+        Assert.Equal(values, string.Join("|", node.Next));
+    }
+
     [Fact]
     public void Keyword_keeps_its_case_and_value_is_lowered()
     {
