@@ -5,51 +5,109 @@ namespace DockerDsl.Core.Text.Syntax;
 
 /// <summary>
 /// BuildKit's splitCommand and extractBuilderFlags (frontend/dockerfile/parser/split_command.go): the
-/// keyword, the leading <c>--flag</c> words, and the rest of the line.
+/// keyword, the leading <c>--flag</c> words, and the rest of the line. Works on a range of a string so
+/// that an ONBUILD chain is split without copying its rest at every level.
 /// </summary>
 internal static class CommandSplitter
 {
-    private static readonly UTF8Encoding Utf8 = new(false, false);
+    private static readonly List<string> NoFlags = new();
 
-    /// <summary>Splits <paramref name="line"/>; <paramref name="arguments"/> is trimmed, as BuildKit passes it to the line parsers.</summary>
-    public static void Split(string line, char escapeToken, out string keyword, out List<string> flags, out string arguments)
+    /// <summary>Splits <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>); the arguments come back trimmed, as BuildKit passes them on.</summary>
+    public static Split Split(string text, int start, int end, char escapeToken)
     {
-        var parts = GoText.SplitBlank(GoText.TrimSpace(line), 2);
-        keyword = parts[0];
-        flags = new List<string>();
-        var rest = string.Empty;
-        if (parts.Count == 2)
+        var first = GoText.SkipSpace(text, start);
+        var last = TrimEnd(text, first, end);
+        var keywordEnd = first;
+        while (keywordEnd < last && !GoText.IsAsciiBlank(text[keywordEnd]))
         {
-            rest = ExtractFlags(parts[1], escapeToken, flags);
+            keywordEnd++;
         }
 
-        arguments = GoText.TrimSpace(rest);
+        var keyword = text.Substring(first, keywordEnd - first);
+        if (keywordEnd == last)
+        {
+            return new Split(keyword, NoFlags, text, last, last, first);
+        }
+
+        var restStart = keywordEnd;
+        while (restStart < last && GoText.IsAsciiBlank(text[restStart]))
+        {
+            restStart++;
+        }
+
+        // Most instructions have no flags: nothing to walk byte by byte.
+        if (restStart + 1 >= last || text[restStart] != '-' || text[restStart + 1] != '-')
+        {
+            return new Split(keyword, NoFlags, text, restStart, last, first);
+        }
+
+        var flags = new List<string>();
+        var remainder = ExtractFlags(text, restStart, last, escapeToken, flags, out var midCharacter);
+        if (midCharacter)
+        {
+            // The flags ended inside a multi-byte character: Go's rest starts with a stray byte, read here as U+FFFD.
+            var rest = "\uFFFD" + text.Substring(remainder, last - remainder);
+            var restFirst = GoText.SkipSpace(rest, 0);
+            return new Split(keyword, flags, rest, restFirst, TrimEnd(rest, restFirst, rest.Length), first);
+        }
+
+        var argumentsStart = GoText.SkipSpace(text, remainder);
+        return new Split(keyword, flags, text, argumentsStart, TrimEnd(text, argumentsStart, last), first);
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start)
+        {
+            var c = text[end - 1];
+            if (char.IsLowSurrogate(c) && end - 2 >= start && char.IsHighSurrogate(text[end - 2]))
+            {
+                if (GoText.IsSpace(char.ConvertToUtf32(text[end - 2], c)))
+                {
+                    end -= 2;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (!GoText.IsSpace(c))
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        return end;
     }
 
     // BuildKit walks this part byte by byte and writes each byte as a rune, so a non-ASCII flag is read as
-    // Latin-1 and a UTF-8 byte 0x85 or 0xA0 counts as white space; reproduced on the UTF-8 bytes.
-    private static string ExtractFlags(string line, char escapeToken, List<string> words)
+    // Latin-1 and a UTF-8 byte 0x85 or 0xA0 counts as white space; reproduced on the UTF-8 bytes, which
+    // are made only as far as the flags go. Returns the char index where the rest of the line begins.
+    private static int ExtractFlags(string text, int start, int end, char escapeToken, List<string> words, out bool midCharacter)
     {
-        var bytes = Utf8.GetBytes(line);
         const int inSpaces = 0;
         const int inWord = 1;
         const int inQuote = 2;
+        midCharacter = false;
+        var bytes = new Utf8Cursor(text, start, end);
         var phase = inSpaces;
         var word = new StringBuilder();
-        byte quote = 0;
+        var quote = 0;
         var blankOk = false;
-        byte ch = 0;
-        var length = bytes.Length;
-        for (var pos = 0; pos <= length; pos++)
+        var ch = 0;
+        for (var pos = 0; ; pos++)
         {
-            if (pos != length)
+            var atEnd = !bytes.Has(pos);
+            if (!atEnd)
             {
                 ch = bytes[pos];
             }
 
             if (phase == inSpaces)
             {
-                if (pos == length)
+                if (atEnd)
                 {
                     break;
                 }
@@ -59,15 +117,15 @@ internal static class CommandSplitter
                     continue;
                 }
 
-                if (ch != '-' || pos + 1 == length || bytes[pos + 1] != '-')
+                if (ch != '-' || !bytes.Has(pos + 1) || bytes[pos + 1] != '-')
                 {
-                    return Remainder(bytes, pos);
+                    return bytes.CharIndex(pos, out midCharacter);
                 }
 
                 phase = inWord;
             }
 
-            if (pos == length)
+            if (atEnd)
             {
                 var last = word.ToString();
                 if (last != "--" && (blankOk || last.Length > 0))
@@ -86,7 +144,7 @@ internal static class CommandSplitter
                     phase = inSpaces;
                     if (finished == "--")
                     {
-                        return Remainder(bytes, pos);
+                        return bytes.CharIndex(pos, out midCharacter);
                     }
 
                     if (blankOk || finished.Length > 0)
@@ -109,7 +167,7 @@ internal static class CommandSplitter
 
                 if (ch == escapeToken)
                 {
-                    if (pos + 1 == length)
+                    if (!bytes.Has(pos + 1))
                     {
                         continue;
                     }
@@ -130,7 +188,7 @@ internal static class CommandSplitter
 
             if (ch == escapeToken)
             {
-                if (pos + 1 == length)
+                if (!bytes.Has(pos + 1))
                 {
                     phase = inWord;
                     continue;
@@ -143,11 +201,103 @@ internal static class CommandSplitter
             word.Append((char)ch);
         }
 
-        return string.Empty;
+        return end;
     }
 
-    private static string Remainder(byte[] bytes, int start) => Utf8.GetString(bytes, start, bytes.Length - start);
-
     // unicode.IsSpace of a byte taken as a rune: ASCII white space, U+0085 and U+00A0.
-    internal static bool IsSpaceByte(byte b) => b == ' ' || (b >= '\t' && b <= '\r') || b == 0x85 || b == 0xA0;
+    internal static bool IsSpaceByte(int b) => b == ' ' || (b >= '\t' && b <= '\r') || b == 0x85 || b == 0xA0;
+
+    /// <summary>The UTF-8 bytes of a string range, encoded on demand, with the char each byte comes from.</summary>
+    private sealed class Utf8Cursor
+    {
+        private readonly string _text;
+        private readonly int _end;
+        private readonly List<byte> _bytes = new();
+        private readonly List<int> _chars = new();
+        private readonly byte[] _buffer = new byte[4];
+        private int _next;
+
+        public Utf8Cursor(string text, int start, int end)
+        {
+            _text = text;
+            _next = start;
+            _end = end;
+        }
+
+        public int this[int index] => _bytes[index];
+
+        public bool Has(int index)
+        {
+            while (_bytes.Count <= index && _next < _end)
+            {
+                var rune = GoText.RuneAt(_text, _next, out var width);
+                var count = Encode(rune);
+                for (var i = 0; i < count; i++)
+                {
+                    _bytes.Add(_buffer[i]);
+                    _chars.Add(i == 0 ? _next : -1);
+                }
+
+                _next += width;
+            }
+
+            return index < _bytes.Count;
+        }
+
+        /// <summary>The char index of byte <paramref name="index"/>, or of the next character when it is inside one.</summary>
+        public int CharIndex(int index, out bool midCharacter)
+        {
+            midCharacter = false;
+            if (!Has(index))
+            {
+                return _end;
+            }
+
+            if (_chars[index] >= 0)
+            {
+                return _chars[index];
+            }
+
+            midCharacter = true;
+            for (var i = index + 1; Has(i); i++)
+            {
+                if (_chars[i] >= 0)
+                {
+                    return _chars[i];
+                }
+            }
+
+            return _end;
+        }
+
+        private int Encode(int rune)
+        {
+            if (rune < 0x80)
+            {
+                _buffer[0] = (byte)rune;
+                return 1;
+            }
+
+            if (rune < 0x800)
+            {
+                _buffer[0] = (byte)(0xC0 | (rune >> 6));
+                _buffer[1] = (byte)(0x80 | (rune & 0x3F));
+                return 2;
+            }
+
+            if (rune < 0x10000)
+            {
+                _buffer[0] = (byte)(0xE0 | (rune >> 12));
+                _buffer[1] = (byte)(0x80 | ((rune >> 6) & 0x3F));
+                _buffer[2] = (byte)(0x80 | (rune & 0x3F));
+                return 3;
+            }
+
+            _buffer[0] = (byte)(0xF0 | (rune >> 18));
+            _buffer[1] = (byte)(0x80 | ((rune >> 12) & 0x3F));
+            _buffer[2] = (byte)(0x80 | ((rune >> 6) & 0x3F));
+            _buffer[3] = (byte)(0x80 | (rune & 0x3F));
+            return 4;
+        }
+    }
 }

@@ -116,12 +116,3 @@ internal sealed class DirectiveReader
 
     private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-
-/// <summary>A directive error, placed at a line by the caller.</summary>
-internal sealed class DirectiveException : System.Exception
-{
-    public DirectiveException(string message)
-        : base(message)
-    {
-    }
-}

@@ -14,12 +14,19 @@ public sealed class DockerfileNode
     private static readonly IReadOnlyList<Heredoc> NoHeredocs = new Heredoc[0];
     private static readonly IReadOnlyList<DockerfileComment> NoComments = new DockerfileComment[0];
 
+    private readonly string _originalSource;
+    private readonly int _originalStart;
+    private readonly int _originalLength;
+    private string? _original;
+
     internal DockerfileNode(
         string keyword,
         IReadOnlyList<string>? next,
         IReadOnlyList<DockerfileNode>? children,
         bool isJson,
-        string original,
+        string originalSource,
+        int originalStart,
+        int originalLength,
         IReadOnlyList<string>? flags)
     {
         Keyword = keyword;
@@ -27,7 +34,9 @@ public sealed class DockerfileNode
         Next = next ?? NoStrings;
         Children = children ?? NoNodes;
         IsJson = isJson;
-        Original = original;
+        _originalSource = originalSource;
+        _originalStart = originalStart;
+        _originalLength = originalLength;
         Flags = flags ?? NoStrings;
     }
 
@@ -50,12 +59,14 @@ public sealed class DockerfileNode
     public bool IsJson { get; }
 
     /// <summary>The instruction's text with continuation lines joined and comments inside them dropped, as BuildKit's Original.</summary>
-    public string Original { get; }
+    public string Original => _original ??= _originalStart == 0 && _originalLength == _originalSource.Length
+        ? _originalSource
+        : _originalSource.Substring(_originalStart, _originalLength);
 
     /// <summary>The <c>--flag</c> words before the arguments, with quotes and escapes removed.</summary>
     public IReadOnlyList<string> Flags { get; }
 
-    /// <summary>The 1-based first line (for the root: of the first instruction).</summary>
+    /// <summary>The 1-based first line (for the root: of the first instruction; for a nested ONBUILD instruction: of its ONBUILD, where BuildKit has 0).</summary>
     public int StartLine { get; internal set; }
 
     /// <summary>The 1-based last line, heredoc bodies included (for the root: of the last instruction).</summary>

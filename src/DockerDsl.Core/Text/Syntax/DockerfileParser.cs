@@ -129,7 +129,8 @@ public static class DockerfileParser
                     }
                 }
 
-                var processed = ProcessLine(bytesRead, stripLeftWhitespace: true, out var directiveOk);
+                var withoutNewline = GoText.TrimNewline(bytesRead);
+                var processed = ProcessLine(withoutNewline, stripLeftWhitespace: true, out var directiveOk);
                 if (directiveOk && _comments.Count > 0)
                 {
                     _comments.RemoveAt(_comments.Count - 1);
@@ -143,7 +144,7 @@ public static class DockerfileParser
                     continue;
                 }
 
-                column += GoText.TrimNewline(bytesRead).Length - GoText.TrimLeftSpace(GoText.TrimNewline(bytesRead)).Length;
+                column += withoutNewline.Length - processed.Length;
                 var line = ReadContinuation(first, isEndOfLine, out var emptyLines);
                 if (emptyLines != null)
                 {
@@ -170,10 +171,22 @@ public static class DockerfileParser
                     child.Heredocs = ReadHeredocs(line, startLine);
                 }
 
-                child.StartLine = startLine;
-                child.EndLine = _currentLine;
-                child.PrevComment = _comments;
-                _comments = new List<DockerfileComment>();
+                // A nested ONBUILD instruction gets the lines of its ONBUILD (BuildKit leaves them 0).
+                for (var node = child; ; node = node.Children[0])
+                {
+                    node.StartLine = startLine;
+                    node.EndLine = _currentLine;
+                    if (node.Children.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (_comments.Count > 0)
+                {
+                    child.PrevComment = _comments;
+                    _comments = new List<DockerfileComment>();
+                }
                 _children.Add(child);
             }
 
@@ -187,7 +200,7 @@ public static class DockerfileParser
                 throw new DockerfileParseException($"dockerfile line greater than max allowed size of {LineScanner.MaxLineBytes}", _currentLine + 1, 0);
             }
 
-            var root = new DockerfileNode(string.Empty, null, _children, false, string.Empty, null)
+            var root = new DockerfileNode(string.Empty, null, _children, false, string.Empty, 0, 0, null)
             {
                 IsRoot = true,
                 StartLine = _children[0].StartLine,

@@ -159,7 +159,47 @@ internal static class GoText
     }
 
     /// <summary>Go's strings.ToLower, rune by rune with simple case mapping.</summary>
-    public static string ToLower(string text) => text.ToLowerInvariant();
+    public static string ToLower(string text)
+    {
+        // The instruction keywords are the common case: return the shared literal, no new string.
+        if (text.Length <= 11)
+        {
+            foreach (var keyword in InstructionKeywords)
+            {
+                if (keyword.Length == text.Length && IsAsciiCaseInsensitiveEqual(text, keyword))
+                {
+                    return keyword;
+                }
+            }
+        }
+
+        return text.ToLowerInvariant();
+    }
+
+    private static readonly string[] InstructionKeywords =
+    {
+        "run", "copy", "from", "env", "arg", "label", "add", "cmd", "entrypoint", "workdir", "user", "expose",
+        "volume", "onbuild", "healthcheck", "shell", "stopsignal", "maintainer",
+    };
+
+    private static bool IsAsciiCaseInsensitiveEqual(string text, string lower)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= 'A' && c <= 'Z')
+            {
+                c = (char)(c + 32);
+            }
+
+            if (c != lower[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>How many bytes <paramref name="text"/> takes in UTF-8.</summary>
     public static int Utf8Length(string text, int start, int length)

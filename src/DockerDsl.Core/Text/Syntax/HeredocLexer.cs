@@ -18,6 +18,7 @@ internal sealed class HeredocLexer
     private readonly bool _rawQuotes;
     private bool _rawEscapes;
     private int _pos;
+    private string _error = string.Empty;
 
     private HeredocLexer(string source, bool rawQuotes, bool rawEscapes)
     {
@@ -36,14 +37,13 @@ internal sealed class HeredocLexer
     public static List<string> ProcessWords(string source, bool rawQuotes, bool rawEscapes)
     {
         var lexer = new HeredocLexer(source, rawQuotes, rawEscapes);
-        try
+        var words = new Words();
+        if (!lexer.ProcessStopOn(Eof, rawEscapes, new StringBuilder(), words))
         {
-            return lexer.ProcessStopOn(Eof, rawEscapes, out _);
+            throw new LexException($"failed to process {GoText.Quote(source)}: {lexer._error}");
         }
-        catch (LexException e)
-        {
-            throw new LexException($"failed to process {GoText.Quote(source)}: {e.Message}");
-        }
+
+        return words.GetWords();
     }
 
     private int Peek()
@@ -68,10 +68,16 @@ internal sealed class HeredocLexer
         return rune;
     }
 
-    private List<string> ProcessStopOn(int stopChar, bool rawEscapes, out string result)
+    private bool Fail(string message)
     {
-        var text = new StringBuilder();
-        var words = new Words();
+        _error = message;
+        return false;
+    }
+
+    // Appends what it reads to text (each nested level writes straight into its caller's text, so nesting
+    // stays linear); words, when given, receives the word splitting of the top level. False on an error.
+    private bool ProcessStopOn(int stopChar, bool rawEscapes, StringBuilder text, Words? words)
+    {
         var saved = _rawEscapes;
         _rawEscapes = rawEscapes;
         try
@@ -82,23 +88,27 @@ internal sealed class HeredocLexer
                 if (stopChar != Eof && ch == stopChar)
                 {
                     Next();
-                    result = text.ToString();
-                    return words.GetWords();
+                    return true;
                 }
 
-                if (ch == '$')
+                if (ch == '$' || ch == '<' || ch == '\'' || ch == '"')
                 {
-                    var tmp = ProcessDollar();
-                    text.Append(tmp);
-                    words.AddString(tmp);
-                    continue;
-                }
+                    var from = text.Length;
+                    var ok = ch == '$' ? ProcessDollar(text) : ch == '<' ? ProcessPossibleHeredoc(text) : ch == '\'' ? ProcessSingleQuote(text) : ProcessDoubleQuote(text);
+                    if (!ok)
+                    {
+                        return false;
+                    }
 
-                if (ch == '<' || ch == '\'' || ch == '"')
-                {
-                    var tmp = ch == '<' ? ProcessPossibleHeredoc() : ch == '\'' ? ProcessSingleQuote() : ProcessDoubleQuote();
-                    text.Append(tmp);
-                    words.AddRawString(tmp);
+                    if (ch == '$')
+                    {
+                        words?.AddString(text, from);
+                    }
+                    else
+                    {
+                        words?.AddRawString(text, from);
+                    }
+
                     continue;
                 }
 
@@ -107,7 +117,7 @@ internal sealed class HeredocLexer
                 {
                     if (_rawEscapes)
                     {
-                        words.AddRawChar(ch);
+                        words?.AddRawChar(ch);
                         AppendRune(text, ch);
                     }
 
@@ -117,11 +127,11 @@ internal sealed class HeredocLexer
                         break;
                     }
 
-                    words.AddRawChar(ch);
+                    words?.AddRawChar(ch);
                 }
                 else
                 {
-                    words.AddChar(ch);
+                    words?.AddChar(ch);
                 }
 
                 AppendRune(text, ch);
@@ -129,11 +139,10 @@ internal sealed class HeredocLexer
 
             if (stopChar != Eof)
             {
-                throw new LexException($"unexpected end of statement while looking for matching {char.ConvertFromUtf32(stopChar)}");
+                return Fail($"unexpected end of statement while looking for matching {char.ConvertFromUtf32(stopChar)}");
             }
 
-            result = text.ToString();
-            return words.GetWords();
+            return true;
         }
         finally
         {
@@ -141,9 +150,8 @@ internal sealed class HeredocLexer
         }
     }
 
-    private string ProcessSingleQuote()
+    private bool ProcessSingleQuote(StringBuilder result)
     {
-        var result = new StringBuilder();
         var ch = Next();
         if (_rawQuotes)
         {
@@ -155,7 +163,7 @@ internal sealed class HeredocLexer
             ch = Next();
             if (ch == Eof)
             {
-                throw new LexException("unexpected end of statement while looking for matching single-quote");
+                return Fail("unexpected end of statement while looking for matching single-quote");
             }
 
             if (ch == '\'')
@@ -165,16 +173,15 @@ internal sealed class HeredocLexer
                     AppendRune(result, ch);
                 }
 
-                return result.ToString();
+                return true;
             }
 
             AppendRune(result, ch);
         }
     }
 
-    private string ProcessDoubleQuote()
+    private bool ProcessDoubleQuote(StringBuilder result)
     {
-        var result = new StringBuilder();
         var ch = Next();
         if (_rawQuotes)
         {
@@ -186,7 +193,7 @@ internal sealed class HeredocLexer
             var peek = Peek();
             if (peek == Eof)
             {
-                throw new LexException("unexpected end of statement while looking for matching double-quote");
+                return Fail("unexpected end of statement while looking for matching double-quote");
             }
 
             if (peek == '"')
@@ -197,12 +204,16 @@ internal sealed class HeredocLexer
                     AppendRune(result, ch);
                 }
 
-                return result.ToString();
+                return true;
             }
 
             if (peek == '$')
             {
-                result.Append(ProcessDollar());
+                if (!ProcessDollar(result))
+                {
+                    return false;
+                }
+
                 continue;
             }
 
@@ -231,25 +242,26 @@ internal sealed class HeredocLexer
     }
 
     // With no variables set and SkipUnsetEnv, every reference comes back as written (after its syntax is checked).
-    private string ProcessDollar()
+    private bool ProcessDollar(StringBuilder result)
     {
         Next();
         if (Peek() != '{')
         {
             var simple = ProcessName();
-            return simple.Length == 0 ? "$" : "$" + simple;
+            result.Append('$').Append(simple);
+            return true;
         }
 
         Next();
         var first = Peek();
         if (first == Eof)
         {
-            throw new LexException("syntax error: missing '}'");
+            return Fail("syntax error: missing '}'");
         }
 
         if (first == '{' || first == '}' || first == ':')
         {
-            throw new LexException("syntax error: bad substitution");
+            return Fail("syntax error: bad substitution");
         }
 
         var name = ProcessName();
@@ -258,23 +270,24 @@ internal sealed class HeredocLexer
         switch (ch)
         {
             case '}':
-                return "${" + name + "}";
+                result.Append("${").Append(name).Append('}');
+                return true;
             case ':':
             case '+':
             case '-':
             case '?':
             case '#':
             case '%':
-                return ProcessModifier(name, ch, modifier);
+                return ProcessModifier(result, name, ch, modifier);
             case '/':
-                return ProcessReplacement(name);
+                return ProcessReplacement(result, name);
             default:
-                throw new LexException($"unsupported modifier ({modifier}) in substitution");
+                return Fail($"unsupported modifier ({modifier}) in substitution");
         }
     }
 
     // ${name:-word} and the other modifiers: the word is read (and checked), the reference kept as written.
-    private string ProcessModifier(string name, int ch, string modifier)
+    private bool ProcessModifier(StringBuilder result, string name, int ch, string modifier)
     {
         if (ch == ':')
         {
@@ -282,34 +295,44 @@ internal sealed class HeredocLexer
             modifier += RuneText(ch);
         }
 
-        var word = StopOnOrMissing('}', ch == '#' || ch == '%', "syntax error: missing '}'");
-        return "${" + name + modifier + word + "}";
+        result.Append("${").Append(name).Append(modifier);
+        return StopOnOrMissing('}', ch == '#' || ch == '%', result, "syntax error: missing '}'") && Append(result, "}");
     }
 
     // ${name/pattern/replacement}, with Go's Sprintf dropping the second slash of ${name//...}.
-    private string ProcessReplacement(string name)
+    private bool ProcessReplacement(StringBuilder result, string name)
     {
         if (Peek() == '/')
         {
             Next();
         }
 
-        var pattern = StopOnOrMissing('/', true, "syntax error: missing '/' in ${}");
-        var replacement = StopOnOrMissing('}', true, "syntax error: missing '}'");
-        return "${" + name + "/" + pattern + "/" + replacement + "}";
+        result.Append("${").Append(name).Append('/');
+        return StopOnOrMissing('/', true, result, "syntax error: missing '/' in ${}")
+            && Append(result, "/")
+            && StopOnOrMissing('}', true, result, "syntax error: missing '}'")
+            && Append(result, "}");
     }
 
-    private string StopOnOrMissing(char stop, bool rawEscapes, string missing)
+    private static bool Append(StringBuilder result, string text)
     {
-        try
+        result.Append(text);
+        return true;
+    }
+
+    private bool StopOnOrMissing(char stop, bool rawEscapes, StringBuilder result, string missing)
+    {
+        if (ProcessStopOn(stop, rawEscapes, result, null))
         {
-            ProcessStopOn(stop, rawEscapes, out var word);
-            return word;
+            return true;
         }
-        catch (LexException) when (Peek() == Eof)
+
+        if (Peek() == Eof)
         {
-            throw new LexException(missing);
+            _error = missing;
         }
+
+        return false;
     }
 
     private string ProcessName()
@@ -344,22 +367,23 @@ internal sealed class HeredocLexer
         return name.ToString();
     }
 
-    private string ProcessPossibleHeredoc()
+    private bool ProcessPossibleHeredoc(StringBuilder result)
     {
         Next();
         if (Peek() != '<')
         {
-            return "<";
+            result.Append('<');
+            return true;
         }
 
         Next();
-        var result = new StringBuilder("<<");
+        result.Append("<<");
         while (Peek() == ' ' || Peek() == '\t' || Peek() == '\r')
         {
             result.Append((char)Next());
         }
 
-        return result.ToString();
+        return true;
     }
 
     private static bool IsSpecialParam(int ch) =>
@@ -411,18 +435,19 @@ internal sealed class HeredocLexer
             _inWord = true;
         }
 
-        public void AddString(string text)
+        public void AddString(StringBuilder text, int from)
         {
-            for (var i = 0; i < text.Length;)
+            var segment = text.ToString(from, text.Length - from);
+            for (var i = 0; i < segment.Length;)
             {
-                AddChar(GoText.RuneAt(text, i, out var width));
+                AddChar(GoText.RuneAt(segment, i, out var width));
                 i += width;
             }
         }
 
-        public void AddRawString(string text)
+        public void AddRawString(StringBuilder text, int from)
         {
-            _word.Append(text);
+            _word.Append(text.ToString(from, text.Length - from));
             _inWord = true;
         }
 
@@ -437,14 +462,5 @@ internal sealed class HeredocLexer
 
             return _words;
         }
-    }
-}
-
-/// <summary>A shell lexing error, with BuildKit's message.</summary>
-internal sealed class LexException : System.Exception
-{
-    public LexException(string message)
-        : base(message)
-    {
     }
 }

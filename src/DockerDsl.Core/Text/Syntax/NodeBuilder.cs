@@ -4,55 +4,53 @@ namespace DockerDsl.Core.Text.Syntax;
 
 /// <summary>
 /// BuildKit's newNodeFromLine: splits one joined instruction line and runs its line parser. ONBUILD
-/// parses its rest as a nested instruction (parseSubCommand); the chain is built in a loop so that
-/// <c>ONBUILD ONBUILD ...</c> cannot exhaust the stack.
+/// parses its rest as a nested instruction (parseSubCommand); the chain is built in a loop over ranges
+/// of the line, so <c>ONBUILD ONBUILD ...</c> costs neither stack nor copies.
 /// </summary>
 internal static class NodeBuilder
 {
-    /// <summary>The instruction node of <paramref name="line"/>; throws <see cref="LineParseException"/>.</summary>
+    /// <summary>The instruction node of <paramref name="line"/>, starting at <paramref name="column"/>; throws <see cref="LineParseException"/>.</summary>
     public static DockerfileNode Build(string line, char escapeToken, int column)
     {
-        var levels = new List<(string Keyword, List<string> Flags, string Original, int Column)>();
-        var current = line;
-        var currentColumn = column;
-        string rest;
+        var levels = new List<(Split Split, string Source, int Start, int End)>();
+        var source = line;
+        var start = 0;
+        var end = line.Length;
+        Split split;
         while (true)
         {
-            CommandSplitter.Split(current, escapeToken, out var keyword, out var flags, out rest);
-            levels.Add((keyword, flags, current, currentColumn));
-            if (GoText.ToLower(keyword) != "onbuild" || rest.Length == 0)
+            split = CommandSplitter.Split(source, start, end, escapeToken);
+            levels.Add((split, source, start, end));
+            if (GoText.ToLower(split.Keyword) != "onbuild" || split.ArgumentsStart == split.ArgumentsEnd)
             {
                 break;
             }
 
-            // The nested instruction starts where the trimmed rest does (rest is a suffix of the trimmed line).
-            var trimmed = GoText.TrimSpace(current);
-            currentColumn += (current.Length - GoText.TrimLeftSpace(current).Length) + System.Math.Max(0, trimmed.Length - rest.Length);
-            current = rest;
+            source = split.Source;
+            start = split.ArgumentsStart;
+            end = split.ArgumentsEnd;
         }
 
-        var innermost = levels[levels.Count - 1];
-        var lowered = GoText.ToLower(innermost.Keyword);
+        var lowered = GoText.ToLower(split.Keyword);
         List<string>? next = null;
         var isJson = false;
         if (lowered != "onbuild")
         {
-            next = LineParsers.Parse(lowered, rest, escapeToken, out isJson);
+            next = LineParsers.Parse(lowered, split.Arguments, escapeToken, out isJson);
         }
 
-        var node = new DockerfileNode(innermost.Keyword, next, null, isJson, innermost.Original, innermost.Flags)
-        {
-            StartColumn = innermost.Column,
-        };
-        for (var i = levels.Count - 2; i >= 0; i--)
+        var firstKeyword = levels[0].Split.KeywordStart;
+        DockerfileNode? node = null;
+        for (var i = levels.Count - 1; i >= 0; i--)
         {
             var level = levels[i];
-            node = new DockerfileNode(level.Keyword, null, new[] { node }, false, level.Original, level.Flags)
+            var children = node == null ? null : new[] { node };
+            node = new DockerfileNode(level.Split.Keyword, i == levels.Count - 1 ? next : null, children, i == levels.Count - 1 && isJson, level.Source, level.Start, level.End - level.Start, level.Split.Flags)
             {
-                StartColumn = level.Column,
+                StartColumn = column + (ReferenceEquals(level.Source, line) ? level.Split.KeywordStart - firstKeyword : 0),
             };
         }
 
-        return node;
+        return node!;
     }
 }
