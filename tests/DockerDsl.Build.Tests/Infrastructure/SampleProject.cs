@@ -35,6 +35,7 @@ internal sealed class SampleProject : IDisposable
               </ItemGroup>
               <ItemGroup Condition="{(withGenerator ? "true" : "false")}">
                 <Analyzer Include="{typeof(DockerDsl.Generators.DockerfileGenerator).Assembly.Location}" />
+                <Analyzer Include="{typeof(DockerDsl.Declarations.Parsing.DockerfileParser).Assembly.Location}" />
                 <Analyzer Include="{typeof(DockerDsl.Core.Model.DockerfileModel).Assembly.Location}" />
               </ItemGroup>
               <Import Project="{buildFolder}/DockerDsl.targets" />
