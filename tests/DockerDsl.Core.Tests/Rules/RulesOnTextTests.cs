@@ -1,0 +1,41 @@
+using System.Linq;
+using DockerDsl.Core.Lint;
+
+namespace DockerDsl.Core.Tests.Rules;
+
+/// <summary>The rules on Dockerfile text, for the kinds of input the comparison with dockerlinter on real Dockerfiles turned up.</summary>
+public class RulesOnTextTests
+{
+    /// <summary>The lines at which <paramref name="rule"/> reports in <paramref name="dockerfile"/>.</summary>
+    private static int[] Lines(string rule, string dockerfile)
+    {
+        var result = DockerfileLinter.Lint("Dockerfile", dockerfile, LintOptions.Default);
+        Assert.Null(result.Error);
+        return result.Findings.Where(f => f.Rule.Id == rule).Select(f => f.Source.Line).ToArray();
+    }
+
+    private static string Run(string script) => "FROM debian:bookworm-slim\nRUN " + script + "\n";
+
+    [Theory]
+    [InlineData("set -eux; arch=\"$(dpkg --print-architecture | awk -F- '{ print $NF }')\"")]
+    [InlineData("dst=\"$(echo \"$src\" | tr -d 3)\"; ln -s \"$src\" \"$dst\"")]
+    [InlineData("go test $(go list ./... | grep -v /vendor/)")]
+    [InlineData("echo `uname -m | tr a-z A-Z`")]
+    [InlineData("printf \"a \\\"b\\\"\\n\" > /x && curl -fsSL https://example.com/x | sh")]
+    public void DDSL018_finds_a_pipe_in_a_substitution_or_after_escaped_quotes(string script) =>
+        Assert.Equal(new[] { 2 }, Lines("DDSL018", Run(script)));
+
+    [Theory]
+    [InlineData("case \"$(uname -m)\" in x86_64 | amd64) arch=amd64 ;; *) arch=other ;; esac")]
+    [InlineData("su nobody -s /bin/sh -c \"cd /tmp && ls | wc -l\"")]
+    [InlineData("echo 'a | b'")]
+    [InlineData("make -j$((n | 1))")]
+    public void DDSL018_reads_no_pipe_in_a_case_pattern_a_quoted_argument_or_arithmetic(string script) =>
+        Assert.Empty(Lines("DDSL018", Run(script)));
+
+    [Theory]
+    [InlineData("printf \"#!/bin/sh\\\\nexec \\\"\\$@\\\"\\\\n\" > /usr/local/bin/run && cd /src && make")]
+    [InlineData("x=\"$(cd /src && pwd)\"")]
+    public void DDSL017_finds_cd_after_escaped_quotes_and_in_a_substitution(string script) =>
+        Assert.Equal(new[] { 2 }, Lines("DDSL017", Run(script)));
+}
