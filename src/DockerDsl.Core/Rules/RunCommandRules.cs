@@ -328,11 +328,12 @@ public static class RunCommandRules
     private static bool IsPointless(ShellCommand command) =>
         PointlessCommands.Contains(command.Name.Substring(command.Name.LastIndexOf('/') + 1));
 
-    private static bool IsAptGetInstall(ShellCommand command) => command.Name == "apt-get" && command.Words.Contains("install");
+    private static bool IsAptGetInstall(ShellCommand command) => PackageCommand.Read(command) is { Manager: "apt-get", Installs: true };
 
     private static bool HasYes(ShellCommand command) =>
         command.Words.Any(w => w is "--yes" or "--assume-yes" or "-qq" or "-q=2" or "--quiet=2"
-            || (w.Length > 1 && w[0] == '-' && w[1] != '-' && w.IndexOf('y') > 0));
+            || PackageCommand.HasAptGetShortFlag(w, 'y')
+            || w.IndexOf("APT::Get::Assume-Yes=true", StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool HasNoInstallRecommends(ShellCommand command) =>
         command.Words.Any(w => w == "--no-install-recommends" || w.Contains("APT::Install-Recommends=false") || w.Contains("APT::Install-Recommends=0"));

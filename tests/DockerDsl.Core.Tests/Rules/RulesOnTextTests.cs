@@ -38,4 +38,30 @@ public class RulesOnTextTests
     [InlineData("x=\"$(cd /src && pwd)\"")]
     public void DDSL017_finds_cd_after_escaped_quotes_and_in_a_substitution(string script) =>
         Assert.Equal(new[] { 2 }, Lines("DDSL017", Run(script)));
+
+    [Theory]
+    [InlineData("if apt-get install -s \"postgresql-17-jit\" > /dev/null 2>&1; then echo yes; fi")]
+    [InlineData("apt-get install --simulate curl")]
+    [InlineData("apt-get install --dry-run curl")]
+    [InlineData("apt-get -qs install curl")]
+    public void An_apt_get_install_that_only_simulates_is_no_install(string script)
+    {
+        var dockerfile = Run(script);
+
+        Assert.Empty(Lines("DDSL013", dockerfile));
+        Assert.Empty(Lines("DDSL014", dockerfile));
+        Assert.Empty(Lines("DDSL028", dockerfile));
+    }
+
+    [Theory]
+    [InlineData("apt-get install -oDpkg::Options::=--force-confold --no-install-recommends curl=8.0")]
+    [InlineData("apt-get install -t bookworm-backports --no-install-recommends curl=8.0")]
+    public void The_value_of_an_apt_get_option_is_not_read_as_flags(string script) =>
+        Assert.Equal(new[] { 2 }, Lines("DDSL013", Run(script)));
+
+    [Theory]
+    [InlineData("apt-get install -qy --no-install-recommends curl=8.0")]
+    [InlineData("apt-get install -o APT::Get::Assume-Yes=true --no-install-recommends curl=8.0")]
+    public void Apt_get_is_told_yes_by_a_short_flag_or_its_configuration(string script) =>
+        Assert.Empty(Lines("DDSL013", Run(script)));
 }
