@@ -233,8 +233,10 @@ public static class RunCommandRules
 
                     break;
                 case RunCommandIssue.AptListsLeftInLayer:
-                    updatesApt |= command.Name is "apt-get" or "apt" && command.Words.Contains("update");
-                    removesLists |= command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal));
+                    // apt 3's 'install --update' updates the lists first; 'dist-clean' removes them.
+                    updatesApt |= command.Name is "apt-get" or "apt" && (command.Words.Contains("update") || command.Words.Contains("--update"));
+                    removesLists |= (command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal)))
+                        || (command.Name is "apt-get" or "apt" && command.Words.Contains("dist-clean"));
                     break;
                 case RunCommandIssue.UnpinnedPackage when PackageCommand.Read(command) is { } packages && packages.UnpinnedPackages() is { Count: > 0 } unpinned:
                     var named = string.Join(", ", unpinned.Take(3).Select(p => "'" + p + "'")) + (unpinned.Count > 3 ? $" and {unpinned.Count - 3} more" : string.Empty);

@@ -64,4 +64,13 @@ public class RulesOnTextTests
     [InlineData("apt-get install -o APT::Get::Assume-Yes=true --no-install-recommends curl=8.0")]
     public void Apt_get_is_told_yes_by_a_short_flag_or_its_configuration(string script) =>
         Assert.Empty(Lines("DDSL013", Run(script)));
+
+    [Theory]
+    [InlineData("apt-get install --update -y --no-install-recommends curl=8.0", 1)]
+    [InlineData("apt-get install --update -y --no-install-recommends curl=8.0; apt-get dist-clean", 0)]
+    [InlineData("apt-get update && apt-get install -y --no-install-recommends curl=8.0 && apt-get dist-clean", 0)]
+    [InlineData("apt-get update && apt-get install -y --no-install-recommends curl=8.0 && rm -rf /var/lib/apt/lists/", 0)]
+    [InlineData("apt-get update && apt-get install -y --no-install-recommends curl=8.0 && apt-get clean", 1)]
+    public void DDSL021_knows_apt_3s_update_option_and_dist_clean(string script, int findings) =>
+        Assert.Equal(findings, Lines("DDSL021", Run(script)).Length);
 }
