@@ -199,7 +199,7 @@ public static class RunCommandRules
         if (NoCacheOption(issue) is not null)
         {
             var cached = issue == RunCommandIssue.ApkAddWithoutNoCache
-                ? context.Caches(t => t == "/var/cache/apk")
+                ? context.Caches(t => t is "/var/cache/apk" or "/etc/apk/cache") || LinksApkCacheToCacheMount(commands, context)
                 : context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal));
             return cached ? null : WithoutNoCacheOption(commands, issue, context.PipCacheOff).Select(found => new[] { string.Join(" ", found.Original.Words) }).FirstOrDefault();
         }
@@ -288,8 +288,9 @@ public static class RunCommandRules
         {
             var command = WithoutSudo(original, out _);
             pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
+            // apk add --no-network fetches no index, so it leaves none.
             if (option is not null && PackageCommand.Read(command) is { Installs: true } package && package.Manager == manager && !package.HasOption(option)
-                && (manager == "apk" || (!pipCacheOff && !original.Assignments.Any(IsPipNoCacheDirAssignment))))
+                && (manager == "apk" ? !package.HasOption("--no-network") : !pipCacheOff && !original.Assignments.Any(IsPipNoCacheDirAssignment)))
             {
                 yield return (original, command, package);
             }
@@ -329,6 +330,16 @@ public static class RunCommandRules
     /// <summary>Whether the command run, by name or by path, is one of <see cref="PointlessCommands"/>.</summary>
     private static bool IsPointless(ShellCommand command) =>
         PointlessCommands.Contains(command.Name.Substring(command.Name.LastIndexOf('/') + 1));
+
+    /// <summary>
+    /// Whether the RUN makes apk's cache (<c>/etc/apk/cache</c>, which apk uses instead of <c>/var/cache/apk</c>
+    /// when it exists) a link to one of the RUN's cache mounts: <c>ln -s /cache-mount /etc/apk/cache</c>.
+    /// </summary>
+    private static bool LinksApkCacheToCacheMount(IReadOnlyList<ShellCommand> commands, RunContext context) =>
+        commands.Any(c => c.Name == "ln" && c.Words.Count >= 3
+            && c.Words.Skip(1).Any(w => w == "--symbolic" || (w.Length > 1 && w[0] == '-' && w[1] != '-' && w.IndexOf('s') > 0))
+            && c.Words[c.Words.Count - 1].TrimEnd('/') == "/etc/apk/cache"
+            && context.Caches(t => t == c.Words[c.Words.Count - 2].TrimEnd('/')));
 
     private static bool IsAptGetInstall(ShellCommand command) => PackageCommand.Read(command) is { Manager: "apt-get", Installs: true };
 

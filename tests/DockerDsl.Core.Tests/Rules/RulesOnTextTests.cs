@@ -73,4 +73,13 @@ public class RulesOnTextTests
     [InlineData("apt-get update && apt-get install -y --no-install-recommends curl=8.0 && apt-get clean", 1)]
     public void DDSL021_knows_apt_3s_update_option_and_dist_clean(string script, int findings) =>
         Assert.Equal(findings, Lines("DDSL021", Run(script)).Length);
+
+    [Theory]
+    [InlineData("RUN apk add --no-network --virtual .rundeps $runDeps", 0)]
+    [InlineData("RUN --mount=type=cache,target=/pkg-cache,sharing=locked ln -s /pkg-cache /etc/apk/cache && apk add bash=5.2.37-r0", 0)]
+    [InlineData("RUN --mount=type=cache,target=/etc/apk/cache,sharing=locked apk add bash=5.2.37-r0", 0)]
+    [InlineData("RUN ln -s /pkg-cache /etc/apk/cache && apk add bash=5.2.37-r0", 1)]
+    [InlineData("RUN --mount=type=cache,target=/other,sharing=locked ln -s /pkg-cache /etc/apk/cache && apk add bash=5.2.37-r0", 1)]
+    public void DDSL026_accepts_what_leaves_no_index_in_the_layer(string run, int findings) =>
+        Assert.Equal(findings, Lines("DDSL026", "FROM alpine:3.20\n" + run + "\n").Length);
 }
