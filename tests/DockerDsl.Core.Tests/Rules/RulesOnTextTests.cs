@@ -82,4 +82,16 @@ public class RulesOnTextTests
     [InlineData("RUN --mount=type=cache,target=/other,sharing=locked ln -s /pkg-cache /etc/apk/cache && apk add bash=5.2.37-r0", 1)]
     public void DDSL026_accepts_what_leaves_no_index_in_the_layer(string run, int findings) =>
         Assert.Equal(findings, Lines("DDSL026", "FROM alpine:3.20\n" + run + "\n").Length);
+
+    [Theory]
+    [InlineData("quay.io/prometheus/busybox-${OS}-${ARCH}:latest", 1)]
+    [InlineData("${REGISTRY}/library/node", 1)]
+    [InlineData("${REGISTRY:-docker.io}/node", 1)]
+    [InlineData("${REGISTRY}/node:22", 0)]
+    [InlineData("node:${NODE_VERSION}", 0)]
+    [InlineData("build-${VARIANT}", 0)]
+    [InlineData("${IMAGE}", 0)]
+    [InlineData("registry/node${SUFFIX}", 0)]
+    public void DDSL004_judges_a_build_argument_only_where_it_cannot_change_the_verdict(string image, int findings) =>
+        Assert.Equal(findings, Lines("DDSL004", "ARG OS ARCH REGISTRY NODE_VERSION VARIANT IMAGE SUFFIX\nFROM " + image + "\n").Length);
 }
