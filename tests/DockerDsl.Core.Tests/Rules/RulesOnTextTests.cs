@@ -94,4 +94,22 @@ public class RulesOnTextTests
     [InlineData("registry/node${SUFFIX}", 0)]
     public void DDSL004_judges_a_build_argument_only_where_it_cannot_change_the_verdict(string image, int findings) =>
         Assert.Equal(findings, Lines("DDSL004", "ARG OS ARCH REGISTRY NODE_VERSION VARIANT IMAGE SUFFIX\nFROM " + image + "\n").Length);
+
+    [Theory]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\n")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra\n")]
+    [InlineData("FROM gcr.io/distroless/static-debian13:nonroot-${ARCH}\n")]
+    [InlineData("FROM gcr.io/distroless/base-debian12:debug-nonroot\n")]
+    [InlineData("ARG REPO=mcr.microsoft.com/dotnet/runtime-deps\nFROM $REPO:10.0.11-azurelinux3.0-distroless-amd64\n")]
+    [InlineData("FROM gcr.io/distroless/static-debian13:nonroot AS base\nFROM base\nCOPY app /app\n")]
+    public void DDSL001_trusts_a_base_image_published_to_run_as_non_root(string dockerfile) =>
+        Assert.Empty(Lines("DDSL001", dockerfile));
+
+    [Theory]
+    [InlineData("FROM gcr.io/distroless/static-debian13\n", 1)]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble\n", 1)]
+    [InlineData("FROM example.com/chiseled/app:chiseled\n", 1)]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nUSER root\n", 2)]
+    public void DDSL001_still_reports_other_images_and_an_explicit_root(string dockerfile, int line) =>
+        Assert.Equal(new[] { line }, Lines("DDSL001", dockerfile));
 }
