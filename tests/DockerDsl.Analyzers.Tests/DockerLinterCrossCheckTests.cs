@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using DockerDsl.Analyzers.Tests.Infrastructure;
 
@@ -17,32 +15,6 @@ namespace DockerDsl.Analyzers.Tests;
 /// </summary>
 public class DockerLinterCrossCheckTests
 {
-    /// <summary>dockerlinter's codes for the rules DockerDsl models, and the DockerDsl ID of each.</summary>
-    private static readonly Dictionary<string, string> Modelled = new()
-    {
-        ["ER0001"] = "DDSL018", // DL4006 pipefail
-        ["EU0001"] = "DDSL001", // DL3002 last USER root
-        ["EI0001"] = "DDSL007", // DL4003/DL4004/DL3012 repeated CMD/ENTRYPOINT/HEALTHCHECK
-        ["EI0003"] = "DDSL020", // DL4000 MAINTAINER
-        ["EJ0002"] = "DDSL005", // DL3025 JSON form CMD/ENTRYPOINT
-        ["EF0003"] = "DDSL004", // DL3007 latest
-        ["EF0004"] = "DDSL004", // DL3006 untagged
-        ["ER0002"] = "DDSL021", // DL3009 apt lists
-        ["ER0003"] = "DDSL017", // DL3003 cd
-        ["ER0004"] = "DDSL016", // DL3004 sudo
-        ["ER0009"] = "DDSL013", // DL3014 -y
-        ["ER0010"] = "DDSL014", // DL3015 --no-install-recommends
-        ["ER0011"] = "DDSL026", // DL3019 apk add --no-cache
-        ["ER0012"] = "DDSL028", // DL3008 apt-get version pins
-        ["ER0013"] = "DDSL028", // DL3013 pip version pins
-        ["ER0014"] = "DDSL028", // DL3016 npm version pins
-        ["ER0015"] = "DDSL028", // DL3018 apk version pins
-        ["ER0016"] = "DDSL028", // DL3028 gem version pins
-        ["EA0002"] = "DDSL011", // DL3020 ADD for files
-        ["EW0001"] = "DDSL008", // DL3000 relative WORKDIR
-        ["ER0005"] = "DDSL030", // DL3001 commands that make no sense in a container
-    };
-
     public static IEnumerable<object[]> BadDeclarations()
     {
         yield return new object[]
@@ -137,9 +109,9 @@ public class DockerLinterCrossCheckTests
         var findings = await DockerLinter.RunAsync(dockerfile, name);
         var ours = (await DeclarationRunner.DiagnosticsAsync(source)).Select(d => d.Id).ToHashSet();
 
-        var modelled = findings.Where(f => Modelled.ContainsKey(f.Code)).ToList();
+        var modelled = findings.Where(f => DockerLinter.Modelled.ContainsKey(f.Code)).ToList();
         Assert.NotEmpty(modelled);
-        var missed = modelled.Where(f => !ours.Contains(Modelled[f.Code])).ToList();
+        var missed = modelled.Where(f => !ours.Contains(DockerLinter.Modelled[f.Code])).ToList();
         Assert.True(missed.Count == 0, "dockerlinter found what DockerDsl did not:\n" + string.Join("\n", missed) + "\n\n" + dockerfile);
     }
 
@@ -161,57 +133,21 @@ public class DockerLinterCrossCheckTests
                 checkedDockerfiles++;
                 var findings = await DockerLinter.RunAsync(text, Path.GetFileName(sample));
                 var lines = text.Split('\n');
-                var unexpected = findings.Where(f => f.Level is "warning" or "error" && !DockerLinter.IsKnownFalsePositive(f, lines)).ToList();
+                var unexpected = findings.Where(f => f.Level is "warning" or "error" && !IsKnownFalsePositive(f, lines)).ToList();
                 Assert.True(unexpected.Count == 0, sample + ":\n" + string.Join("\n", unexpected) + "\n\n" + text);
             }
         }
 
         Assert.True(checkedDockerfiles >= 1, "No sample declares a Dockerfile.");
     }
-}
-
-/// <summary>A fact that is skipped, with the reason, when dockerlinter is not installed.</summary>
-public sealed class LinterFactAttribute : FactAttribute
-{
-    public LinterFactAttribute()
-    {
-        Skip = DockerLinter.MissingReason;
-    }
-}
-
-/// <summary>A theory that is skipped, with the reason, when dockerlinter is not installed.</summary>
-public sealed class LinterTheoryAttribute : TheoryAttribute
-{
-    public LinterTheoryAttribute()
-    {
-        Skip = DockerLinter.MissingReason;
-    }
-}
-
-public sealed record LinterFinding(int Line, string Code, string Level, string Message)
-{
-    public override string ToString() => $"line {Line}: {Code} ({Level}) {Message}";
-}
-
-internal static class DockerLinter
-{
-    private static readonly string? Executable = Find();
-
-    /// <summary>Null when dockerlinter can run; otherwise why the cross-check is skipped.</summary>
-    /// <summary>Why the cross-check cannot run; null when it can. CI sets DOCKERDSL_LINTERS_REQUIRED=1 so a missing linter fails instead of skipping.</summary>
-    public static string? MissingReason =>
-        Executable is not null || Environment.GetEnvironmentVariable("DOCKERDSL_LINTERS_REQUIRED") == "1"
-            ? null
-            : "dockerlinter is not installed: run eng/install-linters.sh (npm install --ignore-scripts dockerlinter, plus Debian's shellcheck).";
 
     /// <summary>
     /// dockerlinter's documented false positives on DockerDsl output: shellcheck's SC2215 on every RUN
     /// flag (<c>--mount</c>, <c>--network</c>, <c>--security</c>: it reads the flag as the command), DL3009 (ER0002) when the apt lists are on a
     /// cache mount, and DL3025 (EJ0002) on the CMD of a HEALTHCHECK continued on the next line.
     /// </summary>
-    public static bool IsKnownFalsePositive(LinterFinding finding, string[] lines)
+    private static bool IsKnownFalsePositive(LinterFinding finding, string[] lines)
     {
-        var line = finding.Line >= 1 && finding.Line <= lines.Length ? lines[finding.Line - 1] : string.Empty;
         var instruction = InstructionAt(lines, finding.Line);
         return finding.Code switch
         {
@@ -220,42 +156,6 @@ internal static class DockerLinter
             "EJ0002" => instruction.TrimStart().StartsWith("HEALTHCHECK", StringComparison.Ordinal),
             _ => false,
         };
-    }
-
-    public static async Task<IReadOnlyList<LinterFinding>> RunAsync(string dockerfile, string name)
-    {
-        if (Executable is null)
-        {
-            throw new InvalidOperationException("DOCKERDSL_LINTERS_REQUIRED is set but dockerlinter is not installed: run eng/install-linters.sh.");
-        }
-
-        var directory = Path.Combine(Path.GetTempPath(), "dockerdsl-dockerlinter", name + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "Dockerfile");
-        await File.WriteAllTextAsync(path, dockerfile);
-        try
-        {
-            var start = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "-f", path, "-j", "-e", "none" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var json = output.Trim();
-            Assert.True(json.StartsWith('['), $"dockerlinter did not print JSON (exit {process.ExitCode}):\n{output}\n{error}");
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.EnumerateArray()
-                .Select(e => new LinterFinding(e.GetProperty("lineNumber").GetInt32(), e.GetProperty("code").GetString()!, e.GetProperty("level").GetString()!, e.GetProperty("message").GetString()!))
-                .ToList();
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
     }
 
     /// <summary>The whole instruction (with its continuation lines) that line <paramref name="number"/> belongs to.</summary>
@@ -275,24 +175,4 @@ internal static class DockerLinter
 
         return string.Join("\n", lines[first..(last + 1)]);
     }
-
-    private static string? Find()
-    {
-        if (!OnPath("node"))
-        {
-            return null;
-        }
-
-        var local = SourceTree.File("eng", ".tools", "node_modules", ".bin", "dockerlinter");
-        if (File.Exists(local))
-        {
-            return local;
-        }
-
-        return OnPath("dockerlinter") ? "dockerlinter" : null;
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Any(directory => directory.Length > 0 && File.Exists(Path.Combine(directory, program)));
 }

@@ -30,22 +30,27 @@ public static class BaseImageRules
                 continue;
             }
 
+            // A build argument is judged only where it cannot change the verdict: ':latest' after it is
+            // still latest, and one in the registry or path leaves an untagged name untagged.
             var reference = ImageReference.Parse(image);
-            if (reference.Digest is not null || reference.HasVariable)
+            if (reference.Digest is not null || (reference.Tag?.Contains("$") ?? false))
             {
                 continue;
             }
 
-            if (reference.Tag is null)
-            {
-                yield return Finding.At(stage.Source.WithArgument("From"), image, "has no tag");
-            }
-            else if (reference.Tag == "latest")
+            if (reference.Tag == "latest")
             {
                 yield return Finding.At(stage.Source.WithArgument("From"), image, "uses the 'latest' tag");
             }
+            else if (reference.Tag is null && !LastPathPart(reference.Name).Contains("$"))
+            {
+                yield return Finding.At(stage.Source.WithArgument("From"), image, "has no tag");
+            }
         }
     }
+
+    /// <summary>The image name after its last '/': a build argument there may hold the tag too.</summary>
+    private static string LastPathPart(string name) => name.Substring(name.LastIndexOf('/') + 1);
 
     /// <summary>DDSL019: a stage name with upper-case letters. Arguments: name, lower-case name.</summary>
     public static IEnumerable<Finding> StageNameCasing(DockerfileModel model) =>

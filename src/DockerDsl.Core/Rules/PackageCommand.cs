@@ -47,10 +47,14 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
         "--without", "-s", "--source", "-p", "--http-proxy", "--platform", "--config-file", "-B", "--bulk-threshold",
     };
 
-    /// <summary>Whether this command installs packages: <c>apt-get install</c>, <c>apk add</c>, <c>pip install</c>, <c>npm install</c>, <c>gem install</c>.</summary>
+    /// <summary>
+    /// Whether this command installs packages: <c>apt-get install</c>, <c>apk add</c>, <c>pip install</c>,
+    /// <c>npm install</c>, <c>gem install</c>. <c>apt-get install -s</c> only shows what it would do.
+    /// </summary>
     public bool Installs => (Manager, Subcommand) switch
     {
-        ("apt-get", "install") or ("apk", "add") or ("pip", "install") or ("npm", "install" or "i" or "add") or ("gem", "install" or "i") => true,
+        ("apt-get", "install") => !Options.Any(IsAptGetSimulation),
+        ("apk", "add") or ("pip", "install") or ("npm", "install" or "i" or "add") or ("gem", "install" or "i") => true,
         _ => false,
     };
 
@@ -144,6 +148,37 @@ internal sealed record PackageCommand(string Manager, string Subcommand, IReadOn
         var at = package.IndexOf('@', 1);
         return at > 0 && at < package.Length - 1 && package.Substring(at + 1) != "latest";
     }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is a cluster of apt-get's short options (<c>-qy</c>) with <paramref name="flag"/>;
+    /// the value of an option that takes one (<c>-oDpkg::Options::=...</c>) ends the cluster.
+    /// </summary>
+    public static bool HasAptGetShortFlag(string word, char flag)
+    {
+        if (word.Length < 2 || word[0] != '-' || word[1] == '-')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == flag)
+            {
+                return true;
+            }
+
+            if (word[i] is 'o' or 'c' or 't' or 'a' or 'P')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>apt-get's <c>-s</c> and its long names: no action, only what would be done.</summary>
+    private static bool IsAptGetSimulation(string option) =>
+        option is "--simulate" or "--just-print" or "--dry-run" or "--recon" or "--no-act" || HasAptGetShortFlag(option, 's');
 
     /// <summary><c>-r file</c>, <c>-rfile</c>, <c>--requirement=file</c>, and the same for constraints (<c>-c</c>).</summary>
     private static bool IsPipFileOption(string option) =>

@@ -199,7 +199,7 @@ public static class RunCommandRules
         if (NoCacheOption(issue) is not null)
         {
             var cached = issue == RunCommandIssue.ApkAddWithoutNoCache
-                ? context.Caches(t => t == "/var/cache/apk")
+                ? context.Caches(t => t is "/var/cache/apk" or "/etc/apk/cache") || LinksApkCacheToCacheMount(commands, context)
                 : context.Caches(t => t.EndsWith("/.cache/pip", StringComparison.Ordinal));
             return cached ? null : WithoutNoCacheOption(commands, issue, context.PipCacheOff).Select(found => new[] { string.Join(" ", found.Original.Words) }).FirstOrDefault();
         }
@@ -233,8 +233,10 @@ public static class RunCommandRules
 
                     break;
                 case RunCommandIssue.AptListsLeftInLayer:
-                    updatesApt |= command.Name is "apt-get" or "apt" && command.Words.Contains("update");
-                    removesLists |= command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal));
+                    // apt 3's 'install --update' updates the lists first; 'dist-clean' removes them.
+                    updatesApt |= command.Name is "apt-get" or "apt" && (command.Words.Contains("update") || command.Words.Contains("--update"));
+                    removesLists |= (command.Name == "rm" && command.Words.Any(w => w.StartsWith("/var/lib/apt/lists", StringComparison.Ordinal)))
+                        || (command.Name is "apt-get" or "apt" && command.Words.Contains("dist-clean"));
                     break;
                 case RunCommandIssue.UnpinnedPackage when PackageCommand.Read(command) is { } packages && packages.UnpinnedPackages() is { Count: > 0 } unpinned:
                     var named = string.Join(", ", unpinned.Take(3).Select(p => "'" + p + "'")) + (unpinned.Count > 3 ? $" and {unpinned.Count - 3} more" : string.Empty);
@@ -286,8 +288,9 @@ public static class RunCommandRules
         {
             var command = WithoutSudo(original, out _);
             pipCacheOff |= command.Name == "export" && command.Words.Any(IsPipNoCacheDirAssignment);
+            // apk add --no-network fetches no index, so it leaves none.
             if (option is not null && PackageCommand.Read(command) is { Installs: true } package && package.Manager == manager && !package.HasOption(option)
-                && (manager == "apk" || (!pipCacheOff && !original.Assignments.Any(IsPipNoCacheDirAssignment))))
+                && (manager == "apk" ? !package.HasOption("--no-network") : !pipCacheOff && !original.Assignments.Any(IsPipNoCacheDirAssignment)))
             {
                 yield return (original, command, package);
             }
@@ -328,11 +331,22 @@ public static class RunCommandRules
     private static bool IsPointless(ShellCommand command) =>
         PointlessCommands.Contains(command.Name.Substring(command.Name.LastIndexOf('/') + 1));
 
-    private static bool IsAptGetInstall(ShellCommand command) => command.Name == "apt-get" && command.Words.Contains("install");
+    /// <summary>
+    /// Whether the RUN makes apk's cache (<c>/etc/apk/cache</c>, which apk uses instead of <c>/var/cache/apk</c>
+    /// when it exists) a link to one of the RUN's cache mounts: <c>ln -s /cache-mount /etc/apk/cache</c>.
+    /// </summary>
+    private static bool LinksApkCacheToCacheMount(IReadOnlyList<ShellCommand> commands, RunContext context) =>
+        commands.Any(c => c.Name == "ln" && c.Words.Count >= 3
+            && c.Words.Skip(1).Any(w => w == "--symbolic" || (w.Length > 1 && w[0] == '-' && w[1] != '-' && w.IndexOf('s') > 0))
+            && c.Words[c.Words.Count - 1].TrimEnd('/') == "/etc/apk/cache"
+            && context.Caches(t => t == c.Words[c.Words.Count - 2].TrimEnd('/')));
+
+    private static bool IsAptGetInstall(ShellCommand command) => PackageCommand.Read(command) is { Manager: "apt-get", Installs: true };
 
     private static bool HasYes(ShellCommand command) =>
         command.Words.Any(w => w is "--yes" or "--assume-yes" or "-qq" or "-q=2" or "--quiet=2"
-            || (w.Length > 1 && w[0] == '-' && w[1] != '-' && w.IndexOf('y') > 0));
+            || PackageCommand.HasAptGetShortFlag(w, 'y')
+            || w.IndexOf("APT::Get::Assume-Yes=true", StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool HasNoInstallRecommends(ShellCommand command) =>
         command.Words.Any(w => w == "--no-install-recommends" || w.Contains("APT::Install-Recommends=false") || w.Contains("APT::Install-Recommends=0"));

@@ -61,6 +61,23 @@ public class RootUserTests
             }
             """);
 
+    [Theory]
+    [InlineData("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled")]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-azurelinux3.0-distroless")]
+    [InlineData("gcr.io/distroless/static-debian12:nonroot")]
+    public Task A_base_image_published_to_run_as_non_root_needs_no_user(string image) =>
+        Verify<RootUserAnalyzer>.AnalyzeAsync($$"""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "{{image}}")]
+                [Cmd("/app/server")]
+                public partial class Final;
+            }
+            """);
+
     [Fact]
     public Task The_user_is_inherited_through_from_stages() =>
         Verify<RootUserAnalyzer>.AnalyzeAsync("""
