@@ -26,5 +26,5 @@ public sealed class LintContext
     public GlobalArguments Arguments => _arguments ??= GlobalArguments.Of(Model, Options.BuildArgs, Options.Target);
 
     /// <summary>The words of every instruction as BuildKit expands them while it builds the stages of <see cref="Model"/>.</summary>
-    public ExpandedWords Words => _words ??= ExpandedWords.Of(Document, Options.BuildArgs, Options.Target);
+    public ExpandedWords Words => _words ??= ExpandedWords.Of(Document, Options.BuildArgs, Options.Target, Options.ImageEnvironments);
 }

@@ -16,8 +16,8 @@ public readonly record struct UndefinedVariable(string Name, string? DidYouMean)
 /// <param name="Word">The word as written.</param>
 /// <param name="Result">The expanded word; null when BuildKit's lexer refuses it (the build fails there).</param>
 /// <param name="Words">The result split at unquoted white space, for the instructions BuildKit splits (EXPOSE).</param>
-/// <param name="Undefined">The variables it used that no ARG or ENV before it defines (PATH is always defined).</param>
-/// <param name="Uncertain">True when the result depends on a value the linter cannot know: an undefined variable, which the base image may set.</param>
+/// <param name="Undefined">The variables it used that nothing defines: no ARG or ENV before it and, when its environment is known, not the base image (PATH is always defined).</param>
+/// <param name="Uncertain">True when the result depends on a value the linter cannot know: a variable only a base image whose environment is not known could set.</param>
 /// <param name="ChecksUndefined">True for the words whose undefined variables BuildKit's UndefinedVar check reports.</param>
 public sealed record ExpandedWord(
     string Role,
@@ -55,11 +55,11 @@ public sealed record ExpandedWord(
             (matched, unmatched) = (e.Matched, e.Unmatched);
         }
 
-        var undefined = unmatched
-            .Where(n => !scope.IsDeclared(n) && !IsNonEnvironmentArg(n))
-            .Select(n => new UndefinedVariable(n, Suggestions.Closest(n, scope.Keys)))
-            .ToList();
-        var uncertain = result is null || undefined.Count > 0 || matched.Any(scope.IsUncertain);
+        var unset = unmatched.Where(n => !scope.IsDeclared(n) && !IsNonEnvironmentArg(n)).ToList();
+        var undefined = scope.IsComplete
+            ? unset.Select(n => new UndefinedVariable(n, Suggestions.Closest(n, scope.Keys))).ToList()
+            : new List<UndefinedVariable>();
+        var uncertain = result is null || (!scope.IsComplete && unset.Count > 0) || matched.Any(scope.IsUncertain);
         return new ExpandedWord(role, word, result?.Result, result?.Words ?? Array.Empty<string>(), undefined, uncertain, checksUndefined);
     }
 }

@@ -16,6 +16,8 @@ namespace DockerDsl.Core.Rules;
 /// values, ARG defaults without a --build-arg value, COPY and ADD sources, destination, --chown, --chmod
 /// and --checksum and expanding heredocs, WORKDIR, USER, VOLUME, STOPSIGNAL, RUN --mount options; EXPOSE
 /// is split into words. RUN, CMD, ENTRYPOINT, HEALTHCHECK and SHELL text is the shell's, not expanded.
+/// The environment of a base image is known for <c>scratch</c> (PATH alone) and for the images given
+/// their environment; any other image may define any variable.
 /// </summary>
 public sealed class ExpandedWords
 {
@@ -27,20 +29,30 @@ public sealed class ExpandedWords
     private readonly Dictionary<int, IReadOnlyList<ExpandedWord>> _byLine = new();
     private readonly ShellLexer _rawLexer = new('\\', new ShellLexerOptions { SkipProcessQuotes = true });
     private readonly IReadOnlyDictionary<string, string> _buildArgs;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _imageEnvironments;
 
-    private ExpandedWords(GlobalArguments global, IReadOnlyDictionary<string, string> buildArgs)
+    private ExpandedWords(GlobalArguments global, IReadOnlyDictionary<string, string> buildArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> imageEnvironments)
     {
         Global = global;
         _buildArgs = buildArgs;
+        _imageEnvironments = imageEnvironments;
     }
 
     /// <summary>The global arguments the stages start from.</summary>
     public GlobalArguments Global { get; }
 
     /// <summary>Expands the stages of <paramref name="document"/>'s model for a build with <paramref name="buildArgs"/> of <paramref name="target"/>.</summary>
-    public static ExpandedWords Of(DockerfileDocument document, IReadOnlyDictionary<string, string> buildArgs, string? target = null)
+    /// <param name="imageEnvironments">The environment (<c>NAME=value</c> entries) of base images, by the reference FROM names them with.</param>
+    public static ExpandedWords Of(
+        DockerfileDocument document,
+        IReadOnlyDictionary<string, string> buildArgs,
+        string? target = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? imageEnvironments = null)
     {
-        var words = new ExpandedWords(GlobalArguments.Of(document.Model, buildArgs, target), buildArgs);
+        var words = new ExpandedWords(
+            GlobalArguments.Of(document.Model, buildArgs, target),
+            buildArgs,
+            imageEnvironments ?? new Dictionary<string, IReadOnlyList<string>>());
         words.Dispatch(document);
         return words;
     }
@@ -59,7 +71,7 @@ public sealed class ExpandedWords
         for (var i = 0; i < stages.Count; i++)
         {
             var baseIndex = BaseIndex(stages, i);
-            var scope = baseIndex is { } b ? finalScopes[b]?.Clone() : ImageScope();
+            var scope = baseIndex is { } b ? finalScopes[b]?.Clone() : ImageScope(stages[i]);
             foreach (var instruction in stages[i].Instructions)
             {
                 if (scope is null)
@@ -86,10 +98,25 @@ public sealed class ExpandedWords
         }
     }
 
-    private static VariableScope ImageScope()
+    // What a stage built on an image starts with: the image's environment, with PATH always set.
+    private VariableScope ImageScope(StageModel stage)
     {
-        var scope = new VariableScope();
-        scope.Set("PATH", DefaultPath);
+        var image = stage.Base.Image is { } word ? Global.Expand(WordRoles.Source, word).Result : null;
+        IReadOnlyList<string>? environment = image == "scratch" ? Array.Empty<string>()
+            : image is not null && _imageEnvironments.TryGetValue(image, out var known) ? known
+            : null;
+        var scope = new VariableScope(isComplete: environment is not null);
+        foreach (var entry in environment ?? Array.Empty<string>())
+        {
+            var equals = entry.IndexOf('=');
+            scope.Set(equals < 0 ? entry : entry.Substring(0, equals), equals < 0 ? string.Empty : entry.Substring(equals + 1));
+        }
+
+        if (!scope.TryGetValue("PATH", out _))
+        {
+            scope.Set("PATH", DefaultPath, uncertain: environment is null);
+        }
+
         return scope;
     }
 

@@ -8,10 +8,11 @@ namespace DockerDsl.Core.Rules;
 public static class VariableRules
 {
     /// <summary>
-    /// DDSL036: a variable that an instruction's expanded words use and no ARG or ENV before it defines,
-    /// in the stage or the stages it is built FROM (dockerfile2llb/validations.go, reportUnmatchedVariables).
-    /// The base image's environment is not known here, except PATH, which BuildKit always sets. Arguments:
-    /// the name, and <c> (did you mean $NAME?)</c> for a defined name within two edits, or nothing.
+    /// DDSL036: a variable that an instruction's expanded words use and nothing before it defines: no ARG
+    /// or ENV in the stage or the stages it is built FROM, and not the base image, which is known only for
+    /// <c>scratch</c> and the images <see cref="ExpandedWords"/> was given the environment of
+    /// (dockerfile2llb/validations.go, reportUnmatchedVariables). Arguments: the name, and
+    /// <c> (did you mean $NAME?)</c> for a defined name within two edits, or nothing.
     /// </summary>
     public static IEnumerable<Finding> UndefinedVar(DockerfileDocument document, ExpandedWords words)
     {

@@ -7,8 +7,10 @@ namespace DockerDsl.Core.Rules;
 /// <summary>
 /// The variables BuildKit knows at one point of a build: their values in the order they were first set
 /// (the state's environment, which expansions read), and the build arguments declared so far (the
-/// stage's ARG names, set or not). A value that depends on a variable the linter cannot know (one only
-/// the base image could define) is uncertain. Names compare case-sensitively, as on Linux.
+/// stage's ARG names, set or not). A scope is complete when nothing else can define a variable: the
+/// global arguments, a stage built on <c>scratch</c> or on an image whose environment is known. Otherwise
+/// a name it does not hold may be set by the base image, and a value that depends on one is uncertain.
+/// Names compare case-sensitively, as on Linux.
 /// </summary>
 public sealed class VariableScope : IShellEnvironment
 {
@@ -17,18 +19,23 @@ public sealed class VariableScope : IShellEnvironment
     private readonly HashSet<string> _uncertain;
     private readonly HashSet<string> _declared;
 
-    public VariableScope()
-        : this(new Dictionary<string, string>(StringComparer.Ordinal), new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
+    /// <param name="isComplete">True when the scope holds every variable there is (see <see cref="IsComplete"/>).</param>
+    public VariableScope(bool isComplete = true)
+        : this(new Dictionary<string, string>(StringComparer.Ordinal), new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), isComplete)
     {
     }
 
-    private VariableScope(Dictionary<string, string> values, List<string> keys, HashSet<string> uncertain, HashSet<string> declared)
+    private VariableScope(Dictionary<string, string> values, List<string> keys, HashSet<string> uncertain, HashSet<string> declared, bool isComplete)
     {
         _values = values;
         _keys = keys;
         _uncertain = uncertain;
         _declared = declared;
+        IsComplete = isComplete;
     }
+
+    /// <summary>False when a base image whose environment is not known may define names the scope does not hold.</summary>
+    public bool IsComplete { get; }
 
     /// <summary>The names set, each once, in the order they were first set.</summary>
     public IReadOnlyList<string> Keys => _keys;
@@ -75,5 +82,5 @@ public sealed class VariableScope : IShellEnvironment
     public bool IsUncertain(string name) => _uncertain.Contains(name);
 
     public VariableScope Clone() =>
-        new(new Dictionary<string, string>(_values, StringComparer.Ordinal), new List<string>(_keys), new HashSet<string>(_uncertain, StringComparer.Ordinal), new HashSet<string>(_declared, StringComparer.Ordinal));
+        new(new Dictionary<string, string>(_values, StringComparer.Ordinal), new List<string>(_keys), new HashSet<string>(_uncertain, StringComparer.Ordinal), new HashSet<string>(_declared, StringComparer.Ordinal), IsComplete);
 }

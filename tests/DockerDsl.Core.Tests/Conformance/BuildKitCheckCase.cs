@@ -66,11 +66,13 @@ internal sealed class BuildKitCheckCase
             expected.RootElement.Clone());
     }
 
-    public LintOptions Options(bool finalStageOnly) => new()
+    /// <summary>The options of the case: its build args and .dockerignore, and the environment of <paramref name="images"/>.</summary>
+    public LintOptions Options(bool finalStageOnly, IReadOnlyDictionary<string, IReadOnlyList<string>>? images = null) => new()
     {
         BuildArgs = BuildArgs,
         Dockerignore = Dockerignore,
         FinalStageOnly = finalStageOnly,
+        ImageEnvironments = images ?? new Dictionary<string, IReadOnlyList<string>>(),
     };
 
     private static List<(string Rule, int Line)> Warnings(JsonElement warnings) =>

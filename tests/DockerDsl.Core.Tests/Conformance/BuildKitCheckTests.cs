@@ -50,6 +50,17 @@ public class BuildKitCheckTests
         ["056-testUndeclaredArg-8"] = BuildFailure.Platform,
     };
 
+    /// <summary>
+    /// BuildKit reads every base image's config from the registry; these are the environments of the images
+    /// the Unix cases build from (their configs set PATH alone). Without them the linter does not know what
+    /// alpine defines, and reports no undefined variable in its stages (<see cref="Without_the_images_environment_the_linter_does_not_decide_on_their_variables"/>).
+    /// </summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Images = new()
+    {
+        ["alpine"] = new[] { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
+        ["busybox"] = new[] { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
+    };
+
     public static IEnumerable<object[]> Cases() => BuildKitCheckCase.Names().Select(n => new object[] { n });
 
     public static IEnumerable<object[]> CasesWithAllStages() =>
@@ -64,7 +75,7 @@ public class BuildKitCheckTests
     {
         var check = BuildKitCheckCase.Load(name);
 
-        var result = DockerfileLinter.Lint("Dockerfile", check.Dockerfile, check.Options(finalStageOnly: true));
+        var result = DockerfileLinter.Lint("Dockerfile", check.Dockerfile, check.Options(finalStageOnly: true, Images));
 
         AssertSame(check.Expected, BuildKitFindings(result), name);
         var failure = check.HasBuildError ? Failures[name] : (BuildFailure?)null;
@@ -88,10 +99,23 @@ public class BuildKitCheckTests
     {
         var check = BuildKitCheckCase.Load(name);
 
-        var result = DockerfileLinter.Lint("Dockerfile", check.Dockerfile, check.Options(finalStageOnly: false));
+        var result = DockerfileLinter.Lint("Dockerfile", check.Dockerfile, check.Options(finalStageOnly: false, Images));
 
         // The README: the lines of these warnings are not the instructions' lines in every case, so rule and count are compared.
         AssertSame(check.AllStages!.Select(w => (w.Rule, 0)).ToList(), BuildKitFindings(result).Select(w => (w.Rule, 0)).ToList(), name);
+    }
+
+    [Theory]
+    [InlineData("064-testUnmatchedVars-4")]
+    [InlineData("065-testUnmatchedVars-5")]
+    [InlineData("066-testUnmatchedVars-6")]
+    public void Without_the_images_environment_the_linter_does_not_decide_on_their_variables(string name)
+    {
+        var check = BuildKitCheckCase.Load(name);
+
+        var result = DockerfileLinter.Lint("Dockerfile", check.Dockerfile, check.Options(finalStageOnly: true));
+
+        AssertSame(check.Expected.Where(w => w.Rule != "UndefinedVar").ToList(), BuildKitFindings(result), name);
     }
 
     [Fact]
