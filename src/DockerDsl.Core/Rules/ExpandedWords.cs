@@ -88,7 +88,7 @@ public sealed class ExpandedWords
                 _byLine[instruction.Source.Line] = words;
 
                 // BuildKit's build stops at a word its lexer refuses: nothing after it in the stage, or in a stage built FROM it, is known.
-                if (!Dispatch(instruction, node, scope, words))
+                if (!Dispatch(instruction, node, scope, words) || words.Any(w => w.Result is null))
                 {
                     scope = null;
                 }
