@@ -1,4 +1,3 @@
-using DockerDsl.Core.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -7,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using DockerDsl.Analyzers.Tests.Infrastructure;
+using DockerDsl.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Analyzers.Tests;
