@@ -70,7 +70,7 @@ public sealed class ExpandedWords
         var finalScopes = new VariableScope?[stages.Count];
         for (var i = 0; i < stages.Count; i++)
         {
-            var baseIndex = BaseIndex(stages, i);
+            var baseIndex = BaseIndex(document.Model, i);
             var scope = baseIndex is { } b ? finalScopes[b]?.Clone() : ImageScope(stages[i]);
             foreach (var instruction in stages[i].Instructions)
             {
@@ -120,17 +120,17 @@ public sealed class ExpandedWords
         return scope;
     }
 
-    // The latest earlier stage the stage is built FROM, as BuildKit's statesByName holds it.
-    private static int? BaseIndex(EquatableArray<StageModel> stages, int index)
+    // The index of the stage the stage at index is built FROM (StageChain.BaseOf: the latest earlier one of that name).
+    private static int? BaseIndex(DockerfileModel model, int index)
     {
-        if (stages[index].Base.Stage is not { } name)
+        if (StageChain.BaseOf(model, model.Stages[index]) is not { } stage)
         {
             return null;
         }
 
-        for (var i = index - 1; i >= 0; i--)
+        for (var i = 0; i < index; i++)
         {
-            if (stages[i].Name.Length > 0 && string.Equals(stages[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            if (ReferenceEquals(model.Stages[i], stage))
             {
                 return i;
             }
