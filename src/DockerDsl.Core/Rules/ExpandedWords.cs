@@ -11,7 +11,7 @@ namespace DockerDsl.Core.Rules;
 /// <summary>
 /// The words of every instruction of Dockerfile text as BuildKit expands them while it builds each stage
 /// (dockerfile2llb's dispatch): each stage starts with the variables of the stage it is built FROM, or
-/// with PATH alone for an image; ARG and ENV add to them in order. Which words are expanded follows the
+/// with its image's environment and PATH; ARG and ENV add to them in order. Which words are expanded follows the
 /// instructions' Expand methods (frontend/dockerfile/instructions/commands.go): ENV and LABEL keys and
 /// values, ARG defaults without a --build-arg value, COPY and ADD sources, destination, --chown, --chmod
 /// and --checksum and expanding heredocs, WORKDIR, USER, VOLUME, STOPSIGNAL, RUN --mount options; EXPOSE
@@ -21,7 +21,7 @@ namespace DockerDsl.Core.Rules;
 /// </summary>
 public sealed class ExpandedWords
 {
-    /// <summary>The environment BuildKit gives every stage that starts from an image without PATH.</summary>
+    /// <summary>The PATH BuildKit sets in a stage whose image sets none.</summary>
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private static readonly IReadOnlyList<ExpandedWord> None = Array.Empty<ExpandedWord>();
