@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using DockerDsl.Core.Model;
-using DockerDsl.Declarations.Parsing;
 using DockerDsl.Core.Rules;
+using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -259,8 +259,8 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor InvalidDefinitionDescription = TextOnly(
         RuleIdentifiers.InvalidDefinitionDescription, Syntax, "Comment before ARG or FROM is not a description",
-        "The comment before {0} {1} does not start with '{1}', so it is not read as its description; start it with '# {1} ...' or leave a blank line after it",
-        "A comment right before a stage or a global build argument is its description for docker buildx build --call=outline when it starts with the name. Experimental in BuildKit: off until enabled with # check=experimental=InvalidDefinitionDescription or .editorconfig.",
+        "The comment before {0} {1} does not start with '{1}', so it is not read as its description; start it with '# {1} ...', or end the comment with a line holding only '#'",
+        "A comment right before a stage or a build argument is its description for docker buildx build --call=outline when it starts with the name. Experimental in BuildKit: off until enabled with # check=experimental=InvalidDefinitionDescription or .editorconfig.",
         "InvalidDefinitionDescription",
         enabledByDefault: false);
 

@@ -19,16 +19,18 @@ public static class DockerfileLinter
 
     /// <summary>
     /// Reads <paramref name="text"/> as BuildKit does and runs the rules on it. Never throws on bad
-    /// input: a Dockerfile BuildKit would refuse is a <see cref="LintResult.Error"/>.
+    /// input: a Dockerfile BuildKit would refuse is a <see cref="LintResult.Error"/>, with the findings of
+    /// the checks BuildKit makes while reading, up to the instruction it refused.
     /// </summary>
     /// <param name="path">The file's path as the findings should name it.</param>
     public static LintResult Lint(string path, string text, LintOptions options)
     {
         DockerfileDocument document;
+        DockerfileReadException? readError;
         CheckOptions checks;
         try
         {
-            document = DockerfileReader.Read(path, text);
+            document = DockerfileReader.ReadUntilError(path, text, out readError);
             var directive = options.BuildArgs.TryGetValue(CheckBuildArg, out var fromArg) ? fromArg : document.Model.Check;
             checks = CheckOptions.Parse(directive);
         }
@@ -36,15 +38,20 @@ public static class DockerfileLinter
         {
             return Failed(path, e.StartLine, e.Reason);
         }
-        catch (DockerfileReadException e)
-        {
-            return Failed(path, e.Line, e.Reason);
-        }
         catch (ArgumentException e)
         {
             return Failed(path, 1, e.Message);
         }
 
+        if (readError is not null)
+        {
+            // BuildKit keeps what the checks it makes while reading found before the instruction it refused.
+            var read = new LintContext(document, options);
+            var found = Run(LintRules.All.Where(r => r.WhileReading), read, read, options, checks);
+            return new LintResult(path, found, new LintError(path, readError.Line, readError.Reason));
+        }
+
+        document = document.With(StageBases.Resolve(document.Model, GlobalArguments.Of(document.Model, options.BuildArgs, options.Target)));
         var whole = new LintContext(document, options);
         LintContext reached = whole;
         if (options.Target is { } target)
@@ -62,8 +69,13 @@ public static class DockerfileLinter
             reached = new LintContext(document.With(ReachedStages.Of(document.Model, final)), options);
         }
 
+        return new LintResult(path, Run(LintRules.All, whole, reached, options, checks), null);
+    }
+
+    private static IReadOnlyList<LintFinding> Run(IEnumerable<LintRule> rules, LintContext whole, LintContext reached, LintOptions options, CheckOptions checks)
+    {
         var findings = new List<LintFinding>();
-        foreach (var rule in LintRules.All)
+        foreach (var rule in rules)
         {
             var descriptor = rule.Descriptor;
             if (Severity(descriptor, options, checks) is not { } severity)
@@ -73,18 +85,17 @@ public static class DockerfileLinter
 
             foreach (var finding in rule.Find(rule.OnReachedStages ? reached : whole))
             {
-                if (!Suppressed(document, descriptor, finding.Source))
+                if (!Suppressed(whole.Document, descriptor, finding.Source))
                 {
                     findings.Add(new LintFinding(descriptor, severity, finding.Source, Message(descriptor, finding)));
                 }
             }
         }
 
-        var ordered = findings
+        return findings
             .Distinct()
             .OrderBy(f => f.Source.Line).ThenBy(f => f.Source.Column).ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(path, ordered, null);
     }
 
     /// <summary>The severity a rule reports with in this file, or null when it is off.</summary>

@@ -1,4 +1,5 @@
 using DockerDsl.Core.Model;
+using DockerDsl.Core.Rules;
 using DockerDsl.Core.Text;
 
 namespace DockerDsl.Core.Lint;
@@ -6,6 +7,9 @@ namespace DockerDsl.Core.Lint;
 /// <summary>What a rule reads when it runs on Dockerfile text: the document (syntax and model) and the build's inputs.</summary>
 public sealed class LintContext
 {
+    private GlobalArguments? _arguments;
+    private ExpandedWords? _words;
+
     internal LintContext(DockerfileDocument document, LintOptions options)
     {
         Document = document;
@@ -17,4 +21,10 @@ public sealed class LintContext
     public DockerfileModel Model => Document.Model;
 
     public LintOptions Options { get; }
+
+    /// <summary>The global build arguments FROM lines see in this build.</summary>
+    public GlobalArguments Arguments => _arguments ??= GlobalArguments.Of(Model, Options.BuildArgs, Options.Target);
+
+    /// <summary>The words of every instruction as BuildKit expands them while it builds the stages of <see cref="Model"/>.</summary>
+    public ExpandedWords Words => _words ??= ExpandedWords.Of(Document, Options.BuildArgs, Options.Target, Options.ImageEnvironments);
 }

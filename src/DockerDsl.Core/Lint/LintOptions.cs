@@ -24,6 +24,13 @@ public sealed class LintOptions
     /// <summary>The text of the <c>.dockerignore</c> BuildKit would read for this Dockerfile; null when there is none.</summary>
     public string? Dockerignore { get; init; }
 
+    /// <summary>
+    /// The environment (<c>NAME=value</c> entries) of base images, by the reference FROM names them with
+    /// (after its variables are expanded), as their image configs hold it. Variables only an image not named
+    /// here could define are not reported as undefined and do not decide a rule; <c>scratch</c> holds PATH alone.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ImageEnvironments { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Severity per rule ID (from .editorconfig); a null value turns the rule off (<c>severity = none</c>). Rules not named keep their default.</summary>
     public IReadOnlyDictionary<string, RuleSeverity?> Severities { get; init; } = new Dictionary<string, RuleSeverity?>();
 }

@@ -18,4 +18,5 @@ public sealed record LintError(string Path, int Line, string Message)
 }
 
 /// <summary>What linting one Dockerfile found; findings are ordered by line, column and rule ID.</summary>
+/// <param name="Error">Why BuildKit would refuse the file, or null. With an error, the findings are those of the checks BuildKit makes while reading, up to the instruction it refused.</param>
 public sealed record LintResult(string Path, IReadOnlyList<LintFinding> Findings, LintError? Error);

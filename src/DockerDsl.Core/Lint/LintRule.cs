@@ -11,4 +11,8 @@ namespace DockerDsl.Core.Lint;
 /// True for the checks BuildKit makes while it builds a stage (dispatch), which <c>--target</c>
 /// limits to the stages that target needs; false for those it makes on the whole file.
 /// </param>
-public sealed record LintRule(RuleDescriptor Descriptor, Func<LintContext, IEnumerable<Finding>> Find, bool OnReachedStages);
+/// <param name="WhileReading">
+/// True for the checks BuildKit makes while it reads the instructions: when it refuses one, they still
+/// report what they found in the instructions before it.
+/// </param>
+public sealed record LintRule(RuleDescriptor Descriptor, Func<LintContext, IEnumerable<Finding>> Find, bool OnReachedStages, bool WhileReading = false);

@@ -66,7 +66,7 @@ internal static class ReachedStages
         }
     }
 
-    // A name of an earlier stage, or the index of one; anything else is an image.
+    // A name of an earlier stage (the latest of that name), or the index of one; anything else is an image.
     private static int Find(DockerfileModel model, string reference, int before)
     {
         if (int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
@@ -74,7 +74,7 @@ internal static class ReachedStages
             return index < before ? index : -1;
         }
 
-        for (var i = 0; i < before; i++)
+        for (var i = before - 1; i >= 0; i--)
         {
             if (model.Stages[i].Name.Length > 0 && string.Equals(model.Stages[i].Name, reference, StringComparison.OrdinalIgnoreCase))
             {

@@ -73,7 +73,11 @@ public sealed record ImageSettings(
     public static readonly ImageSettings Default = new(".", EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 }
 
-/// <summary>A stage's base: an image reference, or another stage of the same Dockerfile.</summary>
+/// <summary>
+/// A stage's base: an image reference, or another stage of the same Dockerfile. Both are set for a FROM of
+/// Dockerfile text whose word names a stage only once its variables are expanded: <see cref="Image"/> is the
+/// word as written and <see cref="Stage"/> the stage it names.
+/// </summary>
 public readonly record struct StageBase(string? Image, string? Stage)
 {
     public static StageBase FromImage(string image) => new(image, null);

@@ -1,31 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DockerDsl.Core.Model;
+using DockerDsl.Core.Text.Shell;
 
 namespace DockerDsl.Core.Rules;
 
 /// <summary>Rules on FROM: the base image, the platform flag and the stage name.</summary>
 public static class BaseImageRules
 {
-    /// <summary>Arguments BuildKit defines in the global scope without an ARG.</summary>
-    private static readonly HashSet<string> PredefinedArgs = new(StringComparer.Ordinal)
-    {
-        "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
-        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
-        "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
-        "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
-    };
-
-    private static readonly Regex VariablePattern = new(@"\$\{?([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
-
     /// <summary>DDSL004: a base image without a tag or digest, or tagged <c>latest</c>. Arguments: image, what is wrong.</summary>
     public static IEnumerable<Finding> UnpinnedBaseImage(DockerfileModel model)
     {
         foreach (var stage in model.Stages)
         {
-            if (stage.Base.Image is not { } image || image == "scratch")
+            if (stage.Base.Image is not { } image || stage.Base.Stage is not null || image == "scratch")
             {
                 continue;
             }
@@ -58,40 +47,82 @@ public static class BaseImageRules
             .Where(s => s.Name != s.Name.ToLowerInvariant())
             .Select(s => Finding.At(s.Source.WithArgument("Name"), s.Name, s.Name.ToLowerInvariant()));
 
-    /// <summary>DDSL022: FROM --platform with a constant value. Arguments: platform.</summary>
-    public static IEnumerable<Finding> ConstantPlatform(DockerfileModel model) =>
-        model.Stages
-            .Where(s => s.Platform is { } p && !p.Contains("$"))
-            .Select(s => Finding.At(s.Source.WithArgument("Platform"), s.Platform!));
-
-    /// <summary>DDSL023: FROM --platform=$TARGETPLATFORM, which is the default. Arguments: platform.</summary>
-    public static IEnumerable<Finding> RedundantTargetPlatform(DockerfileModel model) =>
-        model.Stages
-            .Where(s => s.Platform is "$TARGETPLATFORM" or "${TARGETPLATFORM}")
-            .Select(s => Finding.At(s.Source.WithArgument("Platform"), s.Platform!));
-
-    /// <summary>DDSL025: FROM uses a variable that no global ARG declares. Arguments: variable name.</summary>
-    public static IEnumerable<Finding> UndefinedArgInFrom(DockerfileModel model)
+    /// <summary>
+    /// DDSL022: FROM --platform with a constant value: one that uses no variable and is a platform, unless
+    /// the stage's name contains its OS or architecture, which says the stage is meant for that platform
+    /// (dockerfile2llb/validations.go, reportConstPlatformDisallowed). Arguments: platform.
+    /// </summary>
+    public static IEnumerable<Finding> ConstantPlatform(DockerfileModel model, GlobalArguments? arguments = null)
     {
-        var declared = new HashSet<string>(model.GlobalArgs.SelectMany(a => a.Args).Select(a => a.Name), StringComparer.Ordinal);
+        arguments ??= GlobalArguments.Of(model);
         foreach (var stage in model.Stages)
         {
-            foreach (var (text, argument) in new[] { (stage.Base.Image, "From"), (stage.Platform, "Platform") })
+            if (stage.Platform is not { } platform || Process(arguments, platform) is not { } result
+                || result.Matched.Count > 0 || result.Unmatched.Count > 0 || !PlatformSpecifier.TryParse(result.Result, out var parsed))
+            {
+                continue;
+            }
+
+            var name = stage.Name.ToLowerInvariant();
+            if (!name.Contains(parsed.OS) && !name.Contains(parsed.Architecture))
+            {
+                yield return Finding.At(stage.Source.WithArgument("Platform"), result.Result);
+            }
+        }
+    }
+
+    /// <summary>
+    /// DDSL023: FROM --platform that expands to the target platform through TARGETPLATFORM alone, as
+    /// <c>$TARGETPLATFORM</c> or <c>${TARGETPLATFORM}</c>, which is the default (validations.go,
+    /// reportRedundantTargetPlatform). Arguments: platform as written.
+    /// </summary>
+    public static IEnumerable<Finding> RedundantTargetPlatform(DockerfileModel model, GlobalArguments? arguments = null)
+    {
+        arguments ??= GlobalArguments.Of(model);
+        foreach (var stage in model.Stages)
+        {
+            if (stage.Platform is { } platform && Process(arguments, platform) is { Matched.Count: 1, Unmatched.Count: 0 } result
+                && result.Matched.Contains("TARGETPLATFORM") && arguments.Values.TryGetValue("TARGETPLATFORM", out var target) && result.Result == target)
+            {
+                yield return Finding.At(stage.Source.WithArgument("Platform"), platform);
+            }
+        }
+    }
+
+    /// <summary>
+    /// DDSL025: FROM (its image or --platform) uses a variable that is neither a global ARG nor one of the
+    /// arguments BuildKit defines (the build and target platforms, TARGETSTAGE), so it expands to an empty
+    /// string (validations.go, reportUnusedFromArgs). Arguments: variable name.
+    /// </summary>
+    public static IEnumerable<Finding> UndefinedArgInFrom(DockerfileModel model, GlobalArguments? arguments = null)
+    {
+        arguments ??= GlobalArguments.Of(model);
+        foreach (var stage in model.Stages)
+        {
+            foreach (var (text, argument) in new[] { (stage.Base.Image ?? stage.Base.Stage, "From"), (stage.Platform, "Platform") })
             {
                 if (text is null)
                 {
                     continue;
                 }
 
-                foreach (Match match in VariablePattern.Matches(text))
+                foreach (var variable in arguments.Expand(WordRoles.Source, text).Undefined)
                 {
-                    var name = match.Groups[1].Value;
-                    if (!declared.Contains(name) && !PredefinedArgs.Contains(name))
-                    {
-                        yield return Finding.At(stage.Source.WithArgument(argument), name);
-                    }
+                    yield return Finding.At(stage.Source.WithArgument(argument), variable.Name);
                 }
             }
+        }
+    }
+
+    private static ShellWordResult? Process(GlobalArguments arguments, string word)
+    {
+        try
+        {
+            return arguments.Lexer.ProcessWordWithMatches(word, arguments.Values);
+        }
+        catch (ShellLexException)
+        {
+            return null;
         }
     }
 }

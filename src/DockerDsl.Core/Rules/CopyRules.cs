@@ -43,11 +43,14 @@ public static class CopyRules
 
     /// <summary>
     /// DDSL029: a COPY or ADD source from the build context that the Dockerfile's .dockerignore
-    /// (<paramref name="dockerignore"/>: the one DockerDsl writes, or the file BuildKit reads) leaves out, so the build does not find it. A source with wildcards is found only when the
-    /// directory before its first wildcard is left out, since then nothing can match. Found at the
-    /// source. Arguments: keyword, source, the pattern that excludes it.
+    /// (<paramref name="dockerignore"/>: the one DockerDsl writes, or the file BuildKit reads) leaves out, so
+    /// the build does not find it. A source with wildcards is found only when the directory before its
+    /// first wildcard is left out, since then nothing can match; the context root (<c>.</c>) only when a
+    /// pattern leaves out all it holds, as BuildKit's CopyIgnoredFile does. With <paramref name="words"/>
+    /// (Dockerfile text), sources are the expanded words, and one whose value the linter cannot know is not
+    /// found. Found at the source. Arguments: keyword, source, the pattern that excludes it.
     /// </summary>
-    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model, string dockerignore)
+    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model, string dockerignore, ExpandedWords? words = null)
     {
         DockerignorePatterns? patterns = null;
         foreach (var copy in InstructionRules.All(model).OfType<CopyInstruction>())
@@ -57,22 +60,29 @@ public static class CopyRules
                 continue;
             }
 
+            var expanded = words?.Of(copy).Where(w => w.Role == WordRoles.Source).ToList();
             for (var i = 0; i < copy.Sources.Count; i++)
             {
                 var source = copy.Sources[i];
-                if (IsRemote(source) || (copy.Kind == CopyKind.Add && IsGit(source)) || LiteralPart(source) is not { } literal)
+                var path = expanded is null ? source : i < expanded.Count && expanded[i].IsDecided ? expanded[i].Result! : null;
+                if (path is null || IsRemote(path) || (copy.Kind == CopyKind.Add && IsGit(path)))
                 {
                     continue;
                 }
 
                 patterns ??= DockerignorePatterns.Parse(dockerignore);
-                if (patterns.ExcludedWithContentsBy(literal) is { } pattern)
+                var pattern = DockerignorePatterns.ContextPath(path) is null && IsContextRoot(path) ? patterns.ExcludesEverything()
+                    : LiteralPart(path) is { } literal ? patterns.ExcludedWithContentsBy(literal)
+                    : null;
+                if (pattern is not null)
                 {
                     yield return Finding.At(copy.Source.WithElement(0, i), Keywords.Of(copy), source, pattern);
                 }
             }
         }
     }
+
+    private static bool IsContextRoot(string path) => DockerignorePatterns.Clean(path) is "." or "/";
 
     /// <summary>
     /// The part of a source that names a fixed path: all of it, or the directories before its first

@@ -37,6 +37,9 @@ internal sealed class DockerignorePattern
     /// <summary>The pattern as written in the file.</summary>
     public string Text { get; }
 
+    /// <summary>The pattern cleaned as moby reads it, without the <c>!</c>.</summary>
+    internal string Cleaned => _cleaned;
+
     /// <summary>True for <c>!pattern</c>, which brings paths back into the context.</summary>
     public bool Exclusion { get; }
 

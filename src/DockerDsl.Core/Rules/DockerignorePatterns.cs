@@ -96,6 +96,30 @@ public sealed class DockerignorePatterns
     }
 
     /// <summary>
+    /// The pattern that leaves every entry of the context root out (<c>*</c>, <c>**</c> or <c>**/*</c>,
+    /// those BuildKit's CopyIgnoredFile looks for when a COPY names the root), or null when there is none
+    /// or a later exception (<c>!pattern</c>) brings something back.
+    /// </summary>
+    public string? ExcludesEverything()
+    {
+        for (var i = _patterns.Count - 1; i >= 0; i--)
+        {
+            var pattern = _patterns[i];
+            if (pattern.Exclusion)
+            {
+                return null;
+            }
+
+            if (pattern.Cleaned is "*" or "**" or "**/*")
+            {
+                return pattern.Text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// <paramref name="path"/> cleaned as Go's <c>filepath.Clean</c> does, relative to the context root
     /// (a leading <c>/</c> or <c>./</c> is the root); null for the root itself, for a path that climbs
     /// out of it with <c>..</c>, and for one longer than any file system allows.

@@ -8,36 +8,53 @@ namespace DockerDsl.Core.Rules;
 /// <summary>Rules on single instructions and on instructions within one stage.</summary>
 public static class InstructionRules
 {
-    // BuildKit's SecretsUsedInArgOrEnv: a secret word as the whole name or as its first or last part.
+    // BuildKit's SecretsUsedInArgOrEnv: a secret word as the whole name or as its first or last part,
+    // unless another part says it is not the secret itself (dockerfile2llb/validations.go, getSecretsRegex).
     private static readonly Regex SecretName = new(
         "(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex PublicName = new("(?:_|^)public(?:_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex AllowedName = new("(?:_|^)(?:public|file|version)(?:_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly string[] SingleUse = { "CMD", "ENTRYPOINT", "HEALTHCHECK" };
 
-    /// <summary>DDSL005: CMD or ENTRYPOINT in shell form. Arguments: keyword.</summary>
+    /// <summary>
+    /// DDSL005: CMD or ENTRYPOINT in shell form while the image has no SHELL of its own: none before it in
+    /// the stage or in the stages it is built FROM (BuildKit then warns only for the default shell,
+    /// dockerfile2llb/convert.go, dispatchCmd). Arguments: keyword.
+    /// </summary>
     public static IEnumerable<Finding> ShellFormCommand(DockerfileModel model)
     {
-        foreach (var instruction in All(model))
+        foreach (var stage in model.Stages)
         {
-            switch (instruction)
+            var chain = StageChain.Of(model, stage);
+            var shellSet = chain.Take(chain.Count - 1).Any(s => s.Instructions.Any(i => Keywords.Of(i) == "SHELL"));
+            foreach (var instruction in stage.Instructions)
             {
-                case CommandInstruction { Exec: false } command:
-                    yield return Finding.At(command.Source, Keywords.Of(command));
-                    break;
-                case RawInstruction { Keyword: "CMD" or "ENTRYPOINT" } raw when !Keywords.Arguments(raw).StartsWith("[", System.StringComparison.Ordinal):
-                    yield return Finding.At(raw.Source.WithArgument(0), raw.Keyword);
-                    break;
+                switch (instruction)
+                {
+                    case ShellInstruction:
+                    case RawInstruction { Keyword: "SHELL" }:
+                        shellSet = true;
+                        break;
+                    case CommandInstruction { Exec: false } command when !shellSet:
+                        yield return Finding.At(command.Source, Keywords.Of(command));
+                        break;
+                    case RawInstruction { Keyword: "CMD" or "ENTRYPOINT" } raw when !shellSet && !Keywords.Arguments(raw).StartsWith("[", System.StringComparison.Ordinal):
+                        yield return Finding.At(raw.Source.WithArgument(0), raw.Keyword);
+                        break;
+                }
             }
         }
     }
 
-    /// <summary>DDSL006: an ARG or ENV whose name looks like a secret. Arguments: keyword, name.</summary>
+    /// <summary>
+    /// DDSL006: an ARG or ENV of a stage whose name looks like a secret. ARGs before the first FROM are not
+    /// checked: BuildKit checks the ARG and ENV instructions it runs in a stage. Arguments: keyword, name.
+    /// </summary>
     public static IEnumerable<Finding> SecretLookingName(DockerfileModel model)
     {
-        foreach (var instruction in model.GlobalArgs.Cast<Instruction>().Concat(All(model)))
+        foreach (var instruction in All(model))
         {
             var (names, source) = instruction switch
             {
@@ -52,7 +69,7 @@ public static class InstructionRules
         }
     }
 
-    public static bool LooksSecret(string name) => SecretName.IsMatch(name) && !PublicName.IsMatch(name);
+    public static bool LooksSecret(string name) => SecretName.IsMatch(name) && !AllowedName.IsMatch(name);
 
     /// <summary>
     /// DDSL007: CMD, ENTRYPOINT or HEALTHCHECK more than once in a stage; every one but the last is
@@ -73,20 +90,38 @@ public static class InstructionRules
         }
     }
 
-    /// <summary>DDSL008: WORKDIR with a relative path. Arguments: path.</summary>
-    public static IEnumerable<Finding> RelativeWorkDir(DockerfileModel model)
+    /// <summary>
+    /// DDSL008: the first WORKDIR of a stage and the stages it is built FROM, when it is relative: once an
+    /// absolute one is set, later relative ones are relative to it (BuildKit's WorkdirRelativePath checks
+    /// only while no WORKDIR was set in the Dockerfile, dockerfile2llb/convert.go, dispatchWorkdir). With
+    /// <paramref name="words"/> (Dockerfile text), the path is the expanded word; one whose value the linter
+    /// cannot know is not found. Arguments: path.
+    /// </summary>
+    public static IEnumerable<Finding> RelativeWorkDir(DockerfileModel model, ExpandedWords? words = null)
     {
-        foreach (var instruction in All(model))
+        foreach (var stage in model.Stages)
         {
-            var path = instruction switch
+            var chain = StageChain.Of(model, stage);
+            if (chain.Take(chain.Count - 1).Any(s => s.Instructions.Any(i => Keywords.Of(i) == "WORKDIR")))
             {
-                WorkDirInstruction workDir => workDir.Path,
-                RawInstruction { Keyword: "WORKDIR" } raw => Keywords.Arguments(raw).Trim('"'),
+                continue;
+            }
+
+            if (stage.Instructions.FirstOrDefault(i => Keywords.Of(i) == "WORKDIR") is not { } first)
+            {
+                continue;
+            }
+
+            var path = first switch
+            {
+                WorkDirInstruction workDir when words is null => workDir.Path,
+                WorkDirInstruction workDir => words.Of(workDir, WordRoles.Path) is { IsDecided: true, Result: { } result } ? result : null,
+                RawInstruction raw => Keywords.Arguments(raw).Trim('"'),
                 _ => null,
             };
             if (path is not null && !Paths.IsAbsolute(path))
             {
-                yield return Finding.At(instruction.Source.WithArgument(0), path);
+                yield return Finding.At(first.Source.WithArgument(0), path);
             }
         }
     }

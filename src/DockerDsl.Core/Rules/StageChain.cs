@@ -10,12 +10,41 @@ public static class StageChain
     public static IReadOnlyList<StageModel> Of(DockerfileModel model, StageModel stage)
     {
         var chain = new List<StageModel>();
-        for (var current = stage; current is not null && !Contains(chain, current); current = current.Base.Stage is { } name ? model.FindStage(name) : null)
+        for (var current = stage; current is not null && !Contains(chain, current); current = BaseOf(model, current))
         {
             chain.Insert(0, current);
         }
 
         return chain;
+    }
+
+    /// <summary>The stage <paramref name="stage"/> is built FROM: the latest stage of that name before it, as BuildKit resolves FROM; null for an image.</summary>
+    public static StageModel? BaseOf(DockerfileModel model, StageModel stage)
+    {
+        if (stage.Base.Stage is not { } name)
+        {
+            return null;
+        }
+
+        var index = model.Stages.Count;
+        for (var i = 0; i < model.Stages.Count; i++)
+        {
+            if (ReferenceEquals(model.Stages[i], stage))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (model.Stages[i].Name.Length > 0 && string.Equals(model.Stages[i].Name, name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return model.Stages[i];
+            }
+        }
+
+        return index == model.Stages.Count ? model.FindStage(name) : null;
     }
 
     // By reference: two stages of Dockerfile text can be equal in every value.

@@ -28,6 +28,12 @@ public sealed class DockerfileDocument
     /// <summary>The instruction nodes in file order (the root's children).</summary>
     public IReadOnlyList<DockerfileNode> Instructions { get; }
 
+    /// <summary>Where <paramref name="node"/> is in the file, as the model's sources name instructions.</summary>
+    public SourceRef SourceOf(DockerfileNode node) => SourceOf(Path, node);
+
+    internal static SourceRef SourceOf(string path, DockerfileNode node) =>
+        SourceRef.InFile(path, node.StartLine, System.Math.Max(1, node.StartColumn), System.Math.Max(node.StartLine, node.EndLine));
+
     /// <summary>The same document with another model, such as the stages one target needs.</summary>
     internal DockerfileDocument With(DockerfileModel model) => new(Path, Syntax, model, Instructions);
 

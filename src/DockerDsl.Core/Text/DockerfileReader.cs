@@ -18,37 +18,46 @@ public static class DockerfileReader
     /// <param name="path">The file's path as the model's sources should name it.</param>
     public static DockerfileDocument Read(string path, string text)
     {
+        var document = ReadUntilError(path, text, out var error);
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as far as BuildKit's instructions package does: when an instruction is
+    /// refused, the document holds the instructions before it and <paramref name="error"/> says why (the
+    /// checks BuildKit makes while reading report what they found up to there). Throws
+    /// <see cref="DockerfileParseException"/> for text the parser refuses.
+    /// </summary>
+    internal static DockerfileDocument ReadUntilError(string path, string text, out DockerfileReadException? error)
+    {
+        error = null;
         var syntax = DockerfileParser.Parse(text);
         var nodes = syntax.Root.Children;
         var globalArgs = new List<ArgInstruction>();
         var stages = new List<StageBuilder>();
-        foreach (var node in nodes)
+        var read = 0;
+        for (; read < nodes.Count; read++)
         {
-            var source = SourceOf(path, node);
-            if (node.Value == "from")
+            var node = nodes[read];
+            try
             {
-                stages.Add(ReadFrom(node, source, stages));
-                continue;
+                Add(node, DockerfileDocument.SourceOf(path, node), globalArgs, stages);
             }
-
-            var instruction = ReadInstruction(node, source);
-            if (stages.Count == 0)
+            catch (DockerfileReadException e)
             {
-                if (instruction is ArgInstruction arg)
-                {
-                    globalArgs.Add(arg);
-                    continue;
-                }
-
-                throw new DockerfileReadException("no build stage in current context", node.StartLine);
+                error = e;
+                break;
             }
-
-            stages[stages.Count - 1].Instructions.Add(instruction);
         }
 
-        if (stages.Count == 0)
+        if (error is null && stages.Count == 0)
         {
-            throw new DockerfileReadException("dockerfile contains no stages to build", 0);
+            error = new DockerfileReadException("dockerfile contains no stages to build", 0);
         }
 
         var model = new DockerfileModel(
@@ -63,14 +72,34 @@ public static class DockerfileReader
             Stages: stages.Select(s => s.Build()).ToEquatableArray(),
             Problems: EquatableArray<Problem>.Empty,
             Source: SourceRef.InFile(path, 1, 1, 1));
-        return new DockerfileDocument(path, syntax, model, nodes);
+        return new DockerfileDocument(path, syntax, model, read == nodes.Count ? nodes : nodes.Take(read).ToList());
+    }
+
+    private static void Add(DockerfileNode node, SourceRef source, List<ArgInstruction> globalArgs, List<StageBuilder> stages)
+    {
+        if (node.Value == "from")
+        {
+            stages.Add(ReadFrom(node, source, stages));
+            return;
+        }
+
+        var instruction = ReadInstruction(node, source);
+        if (stages.Count == 0)
+        {
+            if (instruction is ArgInstruction arg)
+            {
+                globalArgs.Add(arg);
+                return;
+            }
+
+            throw new DockerfileReadException("no build stage in current context", node.StartLine);
+        }
+
+        stages[stages.Count - 1].Instructions.Add(instruction);
     }
 
     private static string? Directive(DockerfileParseResult syntax, string name) =>
         syntax.Directives.FirstOrDefault(d => d.Name == name)?.Value;
-
-    private static SourceRef SourceOf(string path, DockerfileNode node) =>
-        SourceRef.InFile(path, node.StartLine, Math.Max(1, node.StartColumn), Math.Max(node.StartLine, node.EndLine));
 
     private static StageBuilder ReadFrom(DockerfileNode node, SourceRef source, List<StageBuilder> earlier)
     {

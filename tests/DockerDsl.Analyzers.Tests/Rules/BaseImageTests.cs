@@ -55,6 +55,13 @@ public class BaseImageTests
             Dockerfile("From = \"debian:12\", {|#0:Platform = \"linux/amd64\"|}"),
             Verify<ConstantPlatformAnalyzer>.Diagnostic("DDSL022").WithLocation(0).WithArguments("linux/amd64"));
 
+    // BuildKit's FromPlatformFlagConstDisallowed: a stage named for its platform is meant to be that platform.
+    [Theory]
+    [InlineData("build-amd64")]
+    [InlineData("linux-tools")]
+    public Task A_constant_platform_the_stage_is_named_for_is_fine(string name) =>
+        Verify<ConstantPlatformAnalyzer>.AnalyzeAsync(Dockerfile($"From = \"debian:12\", Name = \"{name}\", Platform = \"linux/amd64\""));
+
     [Fact]
     public Task Build_platform_is_fine() =>
         Verify<ConstantPlatformAnalyzer>.AnalyzeAsync(Dockerfile("From = \"debian:12\", Platform = \"$BUILDPLATFORM\""));

@@ -28,6 +28,13 @@ public class InstructionTests
     public Task Shell_form_commands_are_reported(string attribute, string keyword) =>
         Verify<ShellFormCommandAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<ShellFormCommandAnalyzer>.Diagnostic("DDSL005").WithLocation(0).WithArguments(keyword));
 
+    // BuildKit's JSONArgsRecommended: with a SHELL of its own, shell form runs what the stage chose.
+    [Theory]
+    [InlineData("[Shell(\"/bin/bash\", \"-c\")]\n[CmdShell(\"app --serve\")]")]
+    [InlineData("[Shell(\"/bin/bash\", \"-c\")]\n[EntrypointShell(\"app\")]")]
+    public Task Shell_form_after_a_shell_is_fine(string attributes) =>
+        Verify<ShellFormCommandAnalyzer>.AnalyzeAsync(Stage(attributes));
+
     [Theory]
     [InlineData("[Cmd(\"app\", \"--serve\")]")]
     [InlineData("[Entrypoint(\"app\")]")]
@@ -48,6 +55,8 @@ public class InstructionTests
     [InlineData("[Env(\"KEYBOARD\", \"us\")]")]
     [InlineData("[Env(\"PUBLIC_KEY\", \"x\")]")]
     [InlineData("[Env(\"TOKENIZER\", \"x\")]")]
+    [InlineData("[Env(\"DATABASE_PASSWORD_FILE\", \"/run/secrets/db\")]")]
+    [InlineData("[Env(\"AUTH_MODULE_VERSION\", \"2\")]")]
     public Task Other_names_are_fine(string attribute) =>
         Verify<SecretLookingNameAnalyzer>.AnalyzeAsync(Stage(attribute));
 
@@ -87,12 +96,48 @@ public class InstructionTests
     [Theory]
     [InlineData("[WorkDir({|#0:\"src\"|})]", "src")]
     [InlineData("[Instruction({|#0:\"WORKDIR build\"|})]", "build")]
-    public Task Relative_workdir_is_reported(string attribute, string path) =>
-        Verify<RelativeWorkDirAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<RelativeWorkDirAnalyzer>.Diagnostic("DDSL008").WithLocation(0).WithArguments(path));
+    public Task A_relative_first_workdir_is_reported(string attribute, string path) =>
+        Verify<RelativeWorkDirAnalyzer>.AnalyzeAsync(
+            $$"""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                {{attribute}}
+                [WorkDir("lib")]
+                public partial class Final;
+            }
+            """,
+            Verify<RelativeWorkDirAnalyzer>.Diagnostic("DDSL008").WithLocation(0).WithArguments(path));
 
     [Fact]
     public Task Absolute_workdir_is_fine() =>
         Verify<RelativeWorkDirAnalyzer>.AnalyzeAsync(Stage("[WorkDir(\"/src\")]\n[Instruction(\"WORKDIR /build\")]"));
+
+    // BuildKit's WorkdirRelativePath: a relative WORKDIR after an absolute one is relative to a known directory.
+    [Fact]
+    public Task A_relative_workdir_after_an_absolute_one_is_fine() =>
+        Verify<RelativeWorkDirAnalyzer>.AnalyzeAsync(Stage("[WorkDir(\"src\")]\n[Instruction(\"WORKDIR build\")]"));
+
+    [Fact]
+    public Task A_relative_workdir_after_one_of_the_base_stage_is_fine() =>
+        Verify<RelativeWorkDirAnalyzer>.AnalyzeAsync("""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                [WorkDir("/srv")]
+                public partial class Base;
+
+                [Stage(From = typeof(Base))]
+                [WorkDir("app")]
+                public partial class Final;
+            }
+            """);
 
     [Fact]
     public Task Maintainer_is_reported() =>

@@ -64,6 +64,10 @@ public static class DockerLinterCategories
                 && d.AllInstructions.OfType<EnvInstruction>().SelectMany(e => e.Variables)
                     .Any(v => v.Key == path.Trim('$', '{', '}') && WindowsDrive.IsMatch(v.Value))),
 
+        new("RelativeAfterAbsoluteWorkdir", new[] { "DDSL008" }, Side.TheirsOnly,
+            d => d.Instruction is WorkDirInstruction && d.Stage is { } stage
+                && stage.Instructions.TakeWhile(i => !ReferenceEquals(i, d.Instruction)).OfType<WorkDirInstruction>().Any(w => w.Path.StartsWith('/'))),
+
         new("QuotedUrlSource", new[] { "DDSL011" }, Side.TheirsOnly,
             d => d.Instruction is CopyInstruction { Kind: CopyKind.Add } add && add.Sources.All(s => CopyRules.IsRemote(s) || CopyRules.IsGit(s))
                 && d.Node is { } node && node.Original.Contains('"')),

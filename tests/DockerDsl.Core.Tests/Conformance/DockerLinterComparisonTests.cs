@@ -75,6 +75,10 @@ public class DockerLinterComparisonTests
 
         var unused = DockerLinterCategories.All.Where(c => !used.Contains(c.Name)).Select(c => c.Name).ToList();
         Assert.True(unused.Count == 0, "Documented categories that no real file needs any more (remove them from the docs and the test): " + string.Join(", ", unused));
+
+        // The figures in the docs are the ones measured here.
+        var readme = File.ReadAllText(SourceTree.File("docs", "rules", "README.md")).Replace("\r\n", "\n");
+        Assert.True(readme.Contains(table.ToString(), StringComparison.Ordinal), "docs/rules/README.md should show this table:\n" + table);
     }
 
     [Fact]
