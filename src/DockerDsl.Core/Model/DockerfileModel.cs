@@ -50,6 +50,7 @@ public sealed record DockerfileModel(
 /// <param name="Base">What the stage starts from.</param>
 /// <param name="Platform">The --platform flag, if any.</param>
 /// <param name="BuildTarget">Set when the stage is also built on its own ([BuildTarget]): its bake tags.</param>
+/// <param name="Index">For a stage of Dockerfile text, its position among the file's stages (what <c>--from=N</c> names); -1 for declarations.</param>
 public sealed record StageModel(
     string Name,
     string MemberName,
@@ -58,7 +59,12 @@ public sealed record StageModel(
     string? Platform,
     EquatableArray<Instruction> Instructions,
     SourceRef Source,
-    EquatableArray<string>? BuildTarget = null);
+    EquatableArray<string>? BuildTarget = null,
+    int Index = -1)
+{
+    /// <summary>How messages name the stage: its name, or <c>stage-N</c> for an unnamed one, as BuildKit's build output does.</summary>
+    public string Label => Name.Length > 0 ? Name : "stage-" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>How the image is built: context and ignore patterns (.dockerignore) and the bake target settings.</summary>
 /// <param name="Context">Build context relative to the project folder, with '/'.</param>

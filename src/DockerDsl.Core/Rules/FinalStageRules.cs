@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Rules;
@@ -12,7 +11,6 @@ namespace DockerDsl.Core.Rules;
 /// </summary>
 public static class FinalStageRules
 {
-    private static readonly Regex Variable = new(@"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// DDSL001: the image's user is root. Found at the USER that makes it root, or at the final stage
@@ -31,12 +29,12 @@ public static class FinalStageRules
         {
             if (!BaseRunsAsNonRoot(model, final))
             {
-                yield return new Finding(final.Source, new[] { final.Name, "root (no USER is set)" }, final.TypeMetadataName);
+                yield return new Finding(final.Source, new[] { final.Label, "root (no USER is set)" }, final.TypeMetadataName);
             }
         }
         else if (UserRules.IsRoot(text))
         {
-            yield return new Finding(user.Source, new[] { final.Name, text }, final.TypeMetadataName);
+            yield return new Finding(user.Source, new[] { final.Label, text }, final.TypeMetadataName);
         }
     }
 
@@ -48,15 +46,13 @@ public static class FinalStageRules
     /// </summary>
     private static bool BaseRunsAsNonRoot(DockerfileModel model, StageModel final)
     {
-        if (StageChain.Of(model, final)[0].Base.Image is not { } image)
+        if (StageChain.Of(model, final)[0].Base.Image is not { } image
+            || GlobalArguments.Of(model).Expand(WordRoles.Value, image) is not { IsDecided: true, Result: { } expanded })
         {
             return false;
         }
 
-        var defaults = model.GlobalArgs.SelectMany(a => a.Args).GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.Last().Default);
-        image = Variable.Replace(image, m => defaults.TryGetValue(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, out var value) && value is not null ? value.Trim('"', '\'') : m.Value);
-
-        var reference = ImageReference.Parse(image);
+        var reference = ImageReference.Parse(expanded);
         var tagWords = (reference.Tag ?? string.Empty).Split('-');
         return tagWords.Contains("nonroot", StringComparer.Ordinal)
             || (reference.Name.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal) && tagWords.Any(w => w is "chiseled" or "distroless"));
@@ -70,7 +66,7 @@ public static class FinalStageRules
     {
         if (model.FinalStage is { } final && StageChain.Last(model, final, "HEALTHCHECK") is null)
         {
-            yield return new Finding(final.Source, new[] { final.Name }, final.TypeMetadataName);
+            yield return new Finding(final.Source, new[] { final.Label }, final.TypeMetadataName);
         }
     }
 

@@ -3,8 +3,6 @@ namespace DockerDsl.Core.Rules;
 /// <summary>The parts of an image reference that rules look at: <c>registry:port/name:tag@digest</c>.</summary>
 public readonly record struct ImageReference(string Name, string? Tag, string? Digest)
 {
-    public bool HasVariable => Name.Contains("$") || (Tag?.Contains("$") ?? false);
-
     public static ImageReference Parse(string image)
     {
         string? digest = null;

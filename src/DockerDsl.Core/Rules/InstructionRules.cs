@@ -84,7 +84,7 @@ public static class InstructionRules
                 var all = stage.Instructions.Where(i => Keywords.Of(i) == keyword).ToList();
                 for (var i = 0; i < all.Count - 1; i++)
                 {
-                    yield return Finding.At(all[i].Source, keyword, stage.Name);
+                    yield return Finding.At(all[i].Source, keyword, stage.Label);
                 }
             }
         }

@@ -69,7 +69,7 @@ public static class DockerfileReader
             Check: Directive(syntax, "check"),
             Image: ImageSettings.Default,
             GlobalArgs: globalArgs.ToEquatableArray(),
-            Stages: stages.Select(s => s.Build()).ToEquatableArray(),
+            Stages: stages.Select((s, i) => s.Build(i)).ToEquatableArray(),
             Problems: EquatableArray<Problem>.Empty,
             Source: SourceRef.InFile(path, 1, 1, 1));
         return new DockerfileDocument(path, syntax, model, read == nodes.Count ? nodes : nodes.Take(read).ToList());
@@ -518,6 +518,6 @@ public static class DockerfileReader
 
         public List<Instruction> Instructions { get; } = new();
 
-        public StageModel Build() => new(Name, string.Empty, string.Empty, _base, _platform, Instructions.ToEquatableArray(), _source);
+        public StageModel Build(int index) => new(Name, string.Empty, string.Empty, _base, _platform, Instructions.ToEquatableArray(), _source, Index: index);
     }
 }
