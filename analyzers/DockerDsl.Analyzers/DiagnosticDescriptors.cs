@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DockerDsl.Core.Diagnostics;
 using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -64,22 +64,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoStages = Problem(RuleIdentifiers.NoStages, RuleCatalog.NoStages);
     public static readonly DiagnosticDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, RuleCatalog.MisplacedAttribute);
 
-    /// <summary>The descriptor that reports each kind of declaration problem.</summary>
-    public static readonly ImmutableDictionary<ProblemKind, DiagnosticDescriptor> ForProblem = new Dictionary<ProblemKind, DiagnosticDescriptor>
-    {
-        [ProblemKind.AttributeHasErrors] = AttributeHasErrors,
-        [ProblemKind.TypeCannotBeExtended] = TypeCannotBeExtended,
-        [ProblemKind.InvalidOutputPath] = InvalidOutputPath,
-        [ProblemKind.UnsafeValue] = UnsafeValue,
-        [ProblemKind.InvalidValue] = InvalidValue,
-        [ProblemKind.InvalidStageBase] = InvalidStageBase,
-        [ProblemKind.InvalidReference] = InvalidReference,
-        [ProblemKind.StageCycle] = StageCycle,
-        [ProblemKind.InvalidStageName] = InvalidStageName,
-        [ProblemKind.SplitStage] = SplitStage,
-        [ProblemKind.NoStages] = NoStages,
-        [ProblemKind.MisplacedAttribute] = MisplacedAttribute,
-    }.ToImmutableDictionary();
+    /// <summary>The descriptor that reports each kind of declaration problem: the catalogue's rule for it.</summary>
+    public static readonly ImmutableDictionary<ProblemKind, DiagnosticDescriptor> ForProblem =
+        RuleCatalog.ForProblem.ToImmutableDictionary(
+            problem => problem.Key,
+            problem => new[] { AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase, InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute }
+                .Single(descriptor => descriptor.Id == problem.Value.Id));
 
     private static DiagnosticDescriptor Warning(string id, string category, RuleDescriptor rule) =>
         new(id, rule.Title, rule.DeclarationMessage!, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, rule.Description, rule.HelpLink);
