@@ -17,7 +17,6 @@ public sealed class DockerfileNode
     private readonly string _originalSource;
     private readonly int _originalStart;
     private readonly int _originalLength;
-    private string? _original;
 
     internal DockerfileNode(
         string keyword,
@@ -58,8 +57,12 @@ public sealed class DockerfileNode
     /// <summary>True when the arguments were a JSON array (BuildKit's Attributes["json"]).</summary>
     public bool IsJson { get; }
 
-    /// <summary>The instruction's text with continuation lines joined and comments inside them dropped, as BuildKit's Original.</summary>
-    public string Original => _original ??= _originalStart == 0 && _originalLength == _originalSource.Length
+    /// <summary>
+    /// The instruction's text with continuation lines joined and comments inside them dropped, as BuildKit's
+    /// Original. For an instruction inside an ONBUILD it is the rest of the line, made on each read and not
+    /// kept: a chain of ONBUILDs would otherwise hold a copy of the line per level (Go's substrings share it).
+    /// </summary>
+    public string Original => _originalStart == 0 && _originalLength == _originalSource.Length
         ? _originalSource
         : _originalSource.Substring(_originalStart, _originalLength);
 
