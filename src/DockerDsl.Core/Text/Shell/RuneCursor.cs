@@ -19,7 +19,7 @@ internal sealed class RuneCursor
 
     public bool AtEnd => _position >= _text.Length;
 
-    public int Peek() => _position < _text.Length ? RuneText.At(_text, _position, out _) : End;
+    public int Peek() => _position < _text.Length ? GoText.CodePointAt(_text, _position, out _) : End;
 
     public int Next()
     {
@@ -28,7 +28,7 @@ internal sealed class RuneCursor
             return End;
         }
 
-        var rune = RuneText.At(_text, _position, out var width);
+        var rune = GoText.CodePointAt(_text, _position, out var width);
         _position += width;
         return rune;
     }

@@ -194,7 +194,7 @@ internal sealed class ShellPattern
 
     // fmt's %c: what is not a valid rune prints as the replacement character.
     private static string GoCharacter(int rune) =>
-        rune < 0 || (rune >= 0xD800 && rune <= 0xDFFF) ? "\uFFFD" : RuneText.ToText(rune);
+        rune < 0 || (rune >= 0xD800 && rune <= 0xDFFF) ? "\uFFFD" : GoText.CodePointString(rune);
 
     private sealed class ThreadList
     {

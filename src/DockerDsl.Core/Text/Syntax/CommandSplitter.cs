@@ -18,7 +18,7 @@ internal static class CommandSplitter
         var first = GoText.SkipSpace(text, start);
         var last = TrimEnd(text, first, end);
         var keywordEnd = first;
-        while (keywordEnd < last && !GoText.IsAsciiBlank(text[keywordEnd]))
+        while (keywordEnd < last && !ParserText.IsAsciiBlank(text[keywordEnd]))
         {
             keywordEnd++;
         }
@@ -30,7 +30,7 @@ internal static class CommandSplitter
         }
 
         var restStart = keywordEnd;
-        while (restStart < last && GoText.IsAsciiBlank(text[restStart]))
+        while (restStart < last && ParserText.IsAsciiBlank(text[restStart]))
         {
             restStart++;
         }

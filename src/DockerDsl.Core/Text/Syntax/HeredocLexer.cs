@@ -341,9 +341,9 @@ internal sealed class HeredocLexer
         while (Peek() != Eof)
         {
             var ch = Peek();
-            if (name.Length == 0 && GoText.IsDigit(_source, _pos, ch))
+            if (name.Length == 0 && GoText.IsDigit(ch))
             {
-                while (Peek() != Eof && GoText.IsDigit(_source, _pos, Peek()))
+                while (Peek() != Eof && GoText.IsDigit(Peek()))
                 {
                     AppendRune(name, Next());
                 }
@@ -356,7 +356,7 @@ internal sealed class HeredocLexer
                 return RuneText(Next());
             }
 
-            if (!GoText.IsLetter(_source, _pos, ch) && !GoText.IsDigit(_source, _pos, ch) && ch != '_')
+            if (!GoText.IsLetter(ch) && !GoText.IsDigit(ch) && ch != '_')
             {
                 break;
             }
