@@ -267,13 +267,13 @@ internal static class LineParsers
         isJson = false;
         var bytes = Utf8.GetBytes(rest);
         var sep = 0;
-        while (sep < bytes.Length && !CommandSplitter.IsSpaceByte(bytes[sep]))
+        while (sep < bytes.Length && !GoText.IsSpace(bytes[sep]))
         {
             sep++;
         }
 
         var next = sep;
-        while (next < bytes.Length && CommandSplitter.IsSpaceByte(bytes[next]))
+        while (next < bytes.Length && GoText.IsSpace(bytes[next]))
         {
             next++;
         }
