@@ -55,7 +55,7 @@ internal sealed class ShellPattern
                     token = cursor.Next();
                     if (token != '*' && token != '?' && token != '\\')
                     {
-                        error = "invalid escape '\\" + GoCharacter(token) + "'";
+                        error = "invalid escape '\\" + GoText.RuneString(token) + "'";
                         return null;
                     }
 
@@ -191,10 +191,6 @@ internal sealed class ShellPattern
             list.Push(star, start);
         }
     }
-
-    // fmt's %c: what is not a valid rune prints as the replacement character.
-    private static string GoCharacter(int rune) =>
-        rune < 0 || (rune >= 0xD800 && rune <= 0xDFFF) ? "\uFFFD" : GoText.CodePointString(rune);
 
     private sealed class ThreadList
     {

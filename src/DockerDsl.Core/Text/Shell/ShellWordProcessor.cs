@@ -241,7 +241,7 @@ internal sealed class ShellWordProcessor
 
         var name = ProcessName();
         var modifier = _cursor.Next();
-        var modifierText = GoString(modifier);
+        var modifierText = GoText.CodePointString(modifier);
         switch (modifier)
         {
             case '}':
@@ -269,7 +269,7 @@ internal sealed class ShellWordProcessor
         {
             nullIsUnset = true;
             modifier = _cursor.Next();
-            modifierText += GoString(modifier);
+            modifierText += GoText.CodePointString(modifier);
         }
 
         // A pattern keeps its escapes, for the pattern to read; ${NAME:#...} and ${NAME:%...} do not exist.
@@ -403,9 +403,6 @@ internal sealed class ShellWordProcessor
     // POSIX special parameters (XCU 2.5.2), never set in a Dockerfile.
     private static bool IsSpecialParameter(int ch) =>
         ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
-
-    // Go's string(rune): the end of the word (-1) reads as the replacement character.
-    private static string GoString(int rune) => rune == RuneCursor.End ? "\uFFFD" : GoText.CodePointString(rune);
 
     private static LexFailure TooDeep() =>
         new(ShellLexErrorKind.NestingTooDeep, "expansions nested deeper than " + ShellLexer.MaxNestingDepth + " levels");

@@ -118,7 +118,7 @@ internal sealed class HeredocLexer
                     if (_rawEscapes)
                     {
                         words?.AddRawChar(ch);
-                        AppendRune(text, ch);
+                        GoText.AppendCodePoint(text, ch);
                     }
 
                     ch = Next();
@@ -134,12 +134,12 @@ internal sealed class HeredocLexer
                     words?.AddChar(ch);
                 }
 
-                AppendRune(text, ch);
+                GoText.AppendCodePoint(text, ch);
             }
 
             if (stopChar != Eof)
             {
-                return Fail($"unexpected end of statement while looking for matching {char.ConvertFromUtf32(stopChar)}");
+                return Fail($"unexpected end of statement while looking for matching {GoText.RuneString(stopChar)}");
             }
 
             return true;
@@ -155,7 +155,7 @@ internal sealed class HeredocLexer
         var ch = Next();
         if (_rawQuotes)
         {
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
 
         while (true)
@@ -170,13 +170,13 @@ internal sealed class HeredocLexer
             {
                 if (_rawQuotes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 return true;
             }
 
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
     }
 
@@ -185,7 +185,7 @@ internal sealed class HeredocLexer
         var ch = Next();
         if (_rawQuotes)
         {
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
 
         while (true)
@@ -201,7 +201,7 @@ internal sealed class HeredocLexer
                 ch = Next();
                 if (_rawQuotes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 return true;
@@ -222,7 +222,7 @@ internal sealed class HeredocLexer
             {
                 if (_rawEscapes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 var after = Peek();
@@ -237,7 +237,7 @@ internal sealed class HeredocLexer
                 }
             }
 
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
     }
 
@@ -266,7 +266,7 @@ internal sealed class HeredocLexer
 
         var name = ProcessName();
         var ch = Next();
-        var modifier = RuneText(ch);
+        var modifier = GoText.RuneString(ch);
         switch (ch)
         {
             case '}':
@@ -292,7 +292,7 @@ internal sealed class HeredocLexer
         if (ch == ':')
         {
             ch = Next();
-            modifier += RuneText(ch);
+            modifier += GoText.RuneString(ch);
         }
 
         result.Append("${").Append(name).Append(modifier);
@@ -345,7 +345,7 @@ internal sealed class HeredocLexer
             {
                 while (Peek() != Eof && GoText.IsDigit(Peek()))
                 {
-                    AppendRune(name, Next());
+                    GoText.AppendCodePoint(name, Next());
                 }
 
                 return name.ToString();
@@ -353,7 +353,7 @@ internal sealed class HeredocLexer
 
             if (name.Length == 0 && IsSpecialParam(ch))
             {
-                return RuneText(Next());
+                return GoText.RuneString(Next());
             }
 
             if (!GoText.IsLetter(ch) && !GoText.IsDigit(ch) && ch != '_')
@@ -361,7 +361,7 @@ internal sealed class HeredocLexer
                 break;
             }
 
-            AppendRune(name, Next());
+            GoText.AppendCodePoint(name, Next());
         }
 
         return name.ToString();
@@ -388,21 +388,6 @@ internal sealed class HeredocLexer
 
     private static bool IsSpecialParam(int ch) =>
         ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
-
-    // Go's string(rune): EOF (-1) is not a valid rune and becomes U+FFFD.
-    private static string RuneText(int rune) => rune < 0 ? "\uFFFD" : char.ConvertFromUtf32(rune);
-
-    private static void AppendRune(StringBuilder builder, int rune)
-    {
-        if (rune < 0x10000)
-        {
-            builder.Append(rune < 0 ? '\uFFFD' : (char)rune);
-        }
-        else
-        {
-            builder.Append(char.ConvertFromUtf32(rune));
-        }
-    }
 
     // The word splitter of lex.go: unquoted white space ends a word, raw text always joins it.
     private sealed class Words
@@ -431,7 +416,7 @@ internal sealed class HeredocLexer
 
         public void AddRawChar(int ch)
         {
-            AppendRune(_word, ch);
+            GoText.AppendCodePoint(_word, ch);
             _inWord = true;
         }
 
