@@ -30,7 +30,7 @@ internal sealed class ShellPattern
     {
         var ops = new List<byte>();
         var runes = new List<int>();
-        var cursor = new RuneCursor(pattern);
+        var cursor = new RuneCursor(pattern, loneSurrogateAsReplacement: false);
         for (var token = cursor.Next(); token != RuneCursor.End; token = cursor.Next())
         {
             switch (token)

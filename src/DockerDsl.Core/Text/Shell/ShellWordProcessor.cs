@@ -18,7 +18,7 @@ internal sealed class ShellWordProcessor
 
     public ShellWordProcessor(string word, char escapeToken, ShellLexerOptions options, IShellEnvironment environment)
     {
-        _cursor = new RuneCursor(word);
+        _cursor = new RuneCursor(word, loneSurrogateAsReplacement: false);
         _escape = escapeToken;
         _options = options;
         _environment = environment;

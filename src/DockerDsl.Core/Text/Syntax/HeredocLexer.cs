@@ -11,26 +11,19 @@ namespace DockerDsl.Core.Text.Syntax;
 /// </summary>
 internal sealed class HeredocLexer
 {
-    private const int Eof = -1;
+    private const int Eof = RuneCursor.End;
     private const char EscapeToken = '\\';
 
-    private readonly string _source;
+    private readonly RuneCursor _cursor;
     private readonly bool _rawQuotes;
     private bool _rawEscapes;
-    private int _pos;
     private string _error = string.Empty;
 
     private HeredocLexer(string source, bool rawQuotes, bool rawEscapes)
     {
-        _source = source;
+        _cursor = new RuneCursor(source, loneSurrogateAsReplacement: true);
         _rawQuotes = rawQuotes;
         _rawEscapes = rawEscapes;
-
-        // Go's text/scanner skips a byte order mark at the very start.
-        if (source.Length > 0 && source[0] == '\uFEFF')
-        {
-            _pos = 1;
-        }
     }
 
     /// <summary>The words of <paramref name="source"/>; throws <see cref="LexException"/> on a syntax error.</summary>
@@ -44,28 +37,6 @@ internal sealed class HeredocLexer
         }
 
         return words.GetWords();
-    }
-
-    private int Peek()
-    {
-        if (_pos >= _source.Length)
-        {
-            return Eof;
-        }
-
-        return GoText.RuneAt(_source, _pos, out _);
-    }
-
-    private int Next()
-    {
-        if (_pos >= _source.Length)
-        {
-            return Eof;
-        }
-
-        var rune = GoText.RuneAt(_source, _pos, out var width);
-        _pos += width;
-        return rune;
     }
 
     private bool Fail(string message)
@@ -82,12 +53,12 @@ internal sealed class HeredocLexer
         _rawEscapes = rawEscapes;
         try
         {
-            while (Peek() != Eof)
+            while (_cursor.Peek() != Eof)
             {
-                var ch = Peek();
+                var ch = _cursor.Peek();
                 if (stopChar != Eof && ch == stopChar)
                 {
-                    Next();
+                    _cursor.Next();
                     return true;
                 }
 
@@ -112,7 +83,7 @@ internal sealed class HeredocLexer
                     continue;
                 }
 
-                ch = Next();
+                ch = _cursor.Next();
                 if (ch == EscapeToken)
                 {
                     if (_rawEscapes)
@@ -121,7 +92,7 @@ internal sealed class HeredocLexer
                         GoText.AppendCodePoint(text, ch);
                     }
 
-                    ch = Next();
+                    ch = _cursor.Next();
                     if (ch == Eof)
                     {
                         break;
@@ -152,7 +123,7 @@ internal sealed class HeredocLexer
 
     private bool ProcessSingleQuote(StringBuilder result)
     {
-        var ch = Next();
+        var ch = _cursor.Next();
         if (_rawQuotes)
         {
             GoText.AppendCodePoint(result, ch);
@@ -160,7 +131,7 @@ internal sealed class HeredocLexer
 
         while (true)
         {
-            ch = Next();
+            ch = _cursor.Next();
             if (ch == Eof)
             {
                 return Fail("unexpected end of statement while looking for matching single-quote");
@@ -182,7 +153,7 @@ internal sealed class HeredocLexer
 
     private bool ProcessDoubleQuote(StringBuilder result)
     {
-        var ch = Next();
+        var ch = _cursor.Next();
         if (_rawQuotes)
         {
             GoText.AppendCodePoint(result, ch);
@@ -190,7 +161,7 @@ internal sealed class HeredocLexer
 
         while (true)
         {
-            var peek = Peek();
+            var peek = _cursor.Peek();
             if (peek == Eof)
             {
                 return Fail("unexpected end of statement while looking for matching double-quote");
@@ -198,7 +169,7 @@ internal sealed class HeredocLexer
 
             if (peek == '"')
             {
-                ch = Next();
+                ch = _cursor.Next();
                 if (_rawQuotes)
                 {
                     GoText.AppendCodePoint(result, ch);
@@ -217,7 +188,7 @@ internal sealed class HeredocLexer
                 continue;
             }
 
-            ch = Next();
+            ch = _cursor.Next();
             if (ch == EscapeToken)
             {
                 if (_rawEscapes)
@@ -225,7 +196,7 @@ internal sealed class HeredocLexer
                     GoText.AppendCodePoint(result, ch);
                 }
 
-                var after = Peek();
+                var after = _cursor.Peek();
                 if (after == Eof)
                 {
                     continue;
@@ -233,7 +204,7 @@ internal sealed class HeredocLexer
 
                 if (after == '"' || after == '$' || after == EscapeToken)
                 {
-                    ch = Next();
+                    ch = _cursor.Next();
                 }
             }
 
@@ -244,16 +215,16 @@ internal sealed class HeredocLexer
     // With no variables set and SkipUnsetEnv, every reference comes back as written (after its syntax is checked).
     private bool ProcessDollar(StringBuilder result)
     {
-        Next();
-        if (Peek() != '{')
+        _cursor.Next();
+        if (_cursor.Peek() != '{')
         {
             var simple = ProcessName();
             result.Append('$').Append(simple);
             return true;
         }
 
-        Next();
-        var first = Peek();
+        _cursor.Next();
+        var first = _cursor.Peek();
         if (first == Eof)
         {
             return Fail("syntax error: missing '}'");
@@ -265,7 +236,7 @@ internal sealed class HeredocLexer
         }
 
         var name = ProcessName();
-        var ch = Next();
+        var ch = _cursor.Next();
         var modifier = GoText.RuneString(ch);
         switch (ch)
         {
@@ -291,7 +262,7 @@ internal sealed class HeredocLexer
     {
         if (ch == ':')
         {
-            ch = Next();
+            ch = _cursor.Next();
             modifier += GoText.RuneString(ch);
         }
 
@@ -302,9 +273,9 @@ internal sealed class HeredocLexer
     // ${name/pattern/replacement}, with Go's Sprintf dropping the second slash of ${name//...}.
     private bool ProcessReplacement(StringBuilder result, string name)
     {
-        if (Peek() == '/')
+        if (_cursor.Peek() == '/')
         {
-            Next();
+            _cursor.Next();
         }
 
         result.Append("${").Append(name).Append('/');
@@ -327,7 +298,7 @@ internal sealed class HeredocLexer
             return true;
         }
 
-        if (Peek() == Eof)
+        if (_cursor.Peek() == Eof)
         {
             _error = missing;
         }
@@ -338,14 +309,14 @@ internal sealed class HeredocLexer
     private string ProcessName()
     {
         var name = new StringBuilder();
-        while (Peek() != Eof)
+        while (_cursor.Peek() != Eof)
         {
-            var ch = Peek();
+            var ch = _cursor.Peek();
             if (name.Length == 0 && GoText.IsDigit(ch))
             {
-                while (Peek() != Eof && GoText.IsDigit(Peek()))
+                while (_cursor.Peek() != Eof && GoText.IsDigit(_cursor.Peek()))
                 {
-                    GoText.AppendCodePoint(name, Next());
+                    GoText.AppendCodePoint(name, _cursor.Next());
                 }
 
                 return name.ToString();
@@ -353,7 +324,7 @@ internal sealed class HeredocLexer
 
             if (name.Length == 0 && IsSpecialParam(ch))
             {
-                return GoText.RuneString(Next());
+                return GoText.RuneString(_cursor.Next());
             }
 
             if (!GoText.IsLetter(ch) && !GoText.IsDigit(ch) && ch != '_')
@@ -361,7 +332,7 @@ internal sealed class HeredocLexer
                 break;
             }
 
-            GoText.AppendCodePoint(name, Next());
+            GoText.AppendCodePoint(name, _cursor.Next());
         }
 
         return name.ToString();
@@ -369,18 +340,18 @@ internal sealed class HeredocLexer
 
     private bool ProcessPossibleHeredoc(StringBuilder result)
     {
-        Next();
-        if (Peek() != '<')
+        _cursor.Next();
+        if (_cursor.Peek() != '<')
         {
             result.Append('<');
             return true;
         }
 
-        Next();
+        _cursor.Next();
         result.Append("<<");
-        while (Peek() == ' ' || Peek() == '\t' || Peek() == '\r')
+        while (_cursor.Peek() == ' ' || _cursor.Peek() == '\t' || _cursor.Peek() == '\r')
         {
-            result.Append((char)Next());
+            result.Append((char)_cursor.Next());
         }
 
         return true;
