@@ -1,4 +1,5 @@
 using System.Linq;
+using DockerDsl.Core.Text;
 using DockerDsl.Core.Text.Syntax;
 
 namespace DockerDsl.Core.Tests.Syntax;

@@ -60,8 +60,8 @@ internal static class GoTemplate
         var nameEnd = nameStart;
         while (nameEnd < template.Length)
         {
-            var rune = RuneText.At(template, nameEnd, out var width);
-            if (!RuneText.IsLetter(rune) && !RuneText.IsDigit(rune) && rune != '_')
+            var rune = GoText.CodePointAt(template, nameEnd, out var width);
+            if (!GoText.IsLetter(rune) && !GoText.IsDigit(rune) && rune != '_')
             {
                 break;
             }

@@ -13,8 +13,8 @@ internal static class PatternSubstitution
     public static string TrimPrefix(string pattern, string value, bool greedy)
     {
         var compiled = Compile(pattern, greedy);
-        var runes = RuneText.Decode(value);
-        return compiled.Find(runes, 0, anchored: true, out _, out var end) ? RuneText.Encode(runes, end, runes.Length) : value;
+        var runes = GoText.ToCodePoints(value);
+        return compiled.Find(runes, 0, anchored: true, out _, out var end) ? GoText.FromCodePoints(runes, end, runes.Length) : value;
     }
 
     /// <summary>
@@ -24,7 +24,7 @@ internal static class PatternSubstitution
     public static string TrimSuffix(string pattern, string value, bool greedy)
     {
         var compiled = Compile(ReversePattern(pattern), greedy);
-        var runes = RuneText.Decode(value);
+        var runes = GoText.ToCodePoints(value);
         System.Array.Reverse(runes);
         if (!compiled.Find(runes, 0, anchored: true, out _, out var end))
         {
@@ -32,7 +32,7 @@ internal static class PatternSubstitution
         }
 
         System.Array.Reverse(runes);
-        return RuneText.Encode(runes, 0, runes.Length - end);
+        return GoText.FromCodePoints(runes, 0, runes.Length - end);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static class PatternSubstitution
     public static string Replace(string pattern, string value, string replacement, bool all)
     {
         var compiled = Compile(pattern, greedy: true);
-        var runes = RuneText.Decode(value);
+        var runes = GoText.ToCodePoints(value);
         if (!all)
         {
             if (!compiled.Find(runes, 0, anchored: false, out var start, out var end))
@@ -51,7 +51,7 @@ internal static class PatternSubstitution
             }
 
             CheckLength((long)runes.Length + replacement.Length);
-            return RuneText.Encode(runes, 0, start) + replacement + RuneText.Encode(runes, end, runes.Length);
+            return GoText.FromCodePoints(runes, 0, start) + replacement + GoText.FromCodePoints(runes, end, runes.Length);
         }
 
         var result = new StringBuilder();
@@ -61,13 +61,13 @@ internal static class PatternSubstitution
         {
             for (var i = lastMatchEnd; i < start; i++)
             {
-                RuneText.Append(result, runes[i]);
+                GoText.AppendCodePoint(result, runes[i]);
             }
 
             // No replacement for an empty match right after another match (Go's replaceAll).
             if (end > lastMatchEnd || start == 0)
             {
-                GoTemplate.Expand(result, replacement, RuneText.Encode(runes, start, end));
+                GoTemplate.Expand(result, replacement, GoText.FromCodePoints(runes, start, end));
             }
 
             CheckLength(result.Length);
@@ -77,7 +77,7 @@ internal static class PatternSubstitution
 
         for (var i = lastMatchEnd; i < runes.Length; i++)
         {
-            RuneText.Append(result, runes[i]);
+            GoText.AppendCodePoint(result, runes[i]);
         }
 
         CheckLength(result.Length);
@@ -87,7 +87,7 @@ internal static class PatternSubstitution
     /// <summary>Reverses a pattern, keeping each backslash before the character it escapes (a\*c becomes c\*a).</summary>
     public static string ReversePattern(string pattern)
     {
-        var runes = RuneText.Decode(pattern);
+        var runes = GoText.ToCodePoints(pattern);
         var reversed = new int[runes.Length];
         var last = runes.Length - 1;
         for (var i = 0; i <= last;)
@@ -106,7 +106,7 @@ internal static class PatternSubstitution
             }
         }
 
-        return RuneText.Encode(reversed, 0, reversed.Length);
+        return GoText.FromCodePoints(reversed, 0, reversed.Length);
     }
 
     private static ShellPattern Compile(string pattern, bool greedy) =>

@@ -10,7 +10,7 @@ namespace DockerDsl.Core.Text.Shell;
 public sealed class ShellLexException : Exception
 {
     internal ShellLexException(string word, ShellLexErrorKind kind, string reason, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched)
-        : base("failed to process " + GoQuote.Quote(word) + ": " + reason)
+        : base("failed to process " + GoText.QuoteEscapingLoneSurrogates(word) + ": " + reason)
     {
         Word = word;
         Kind = kind;

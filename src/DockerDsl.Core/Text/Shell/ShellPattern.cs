@@ -30,7 +30,7 @@ internal sealed class ShellPattern
     {
         var ops = new List<byte>();
         var runes = new List<int>();
-        var cursor = new RuneCursor(pattern);
+        var cursor = new RuneCursor(pattern, loneSurrogateAsReplacement: false);
         for (var token = cursor.Next(); token != RuneCursor.End; token = cursor.Next())
         {
             switch (token)
@@ -55,7 +55,7 @@ internal sealed class ShellPattern
                     token = cursor.Next();
                     if (token != '*' && token != '?' && token != '\\')
                     {
-                        error = "invalid escape '\\" + GoCharacter(token) + "'";
+                        error = "invalid escape '\\" + GoText.RuneString(token) + "'";
                         return null;
                     }
 
@@ -191,10 +191,6 @@ internal sealed class ShellPattern
             list.Push(star, start);
         }
     }
-
-    // fmt's %c: what is not a valid rune prints as the replacement character.
-    private static string GoCharacter(int rune) =>
-        rune < 0 || (rune >= 0xD800 && rune <= 0xDFFF) ? "\uFFFD" : RuneText.ToText(rune);
 
     private sealed class ThreadList
     {

@@ -18,7 +18,7 @@ internal sealed class ShellWordProcessor
 
     public ShellWordProcessor(string word, char escapeToken, ShellLexerOptions options, IShellEnvironment environment)
     {
-        _cursor = new RuneCursor(word);
+        _cursor = new RuneCursor(word, loneSurrogateAsReplacement: false);
         _escape = escapeToken;
         _options = options;
         _environment = environment;
@@ -65,7 +65,7 @@ internal sealed class ShellWordProcessor
                     if (rawEscapes)
                     {
                         words?.AddRawChar(ch);
-                        RuneText.Append(result, ch);
+                        GoText.AppendCodePoint(result, ch);
                     }
 
                     // An escape escapes the next character; one that ends the word is dropped.
@@ -82,14 +82,14 @@ internal sealed class ShellWordProcessor
                     words?.AddChar(ch);
                 }
 
-                RuneText.Append(result, ch);
+                GoText.AppendCodePoint(result, ch);
                 CheckLength(result);
             }
         }
 
         if (stop != RuneCursor.End)
         {
-            throw new LexFailure(ShellLexErrorKind.UnexpectedEnd, "unexpected end of statement while looking for matching " + RuneText.ToText(stop));
+            throw new LexFailure(ShellLexErrorKind.UnexpectedEnd, "unexpected end of statement while looking for matching " + GoText.CodePointString(stop));
         }
 
         return result.ToString();
@@ -102,7 +102,7 @@ internal sealed class ShellWordProcessor
         var quote = _cursor.Next();
         if (_options.RawQuotes)
         {
-            RuneText.Append(result, quote);
+            GoText.AppendCodePoint(result, quote);
         }
 
         while (true)
@@ -117,13 +117,13 @@ internal sealed class ShellWordProcessor
             {
                 if (_options.RawQuotes)
                 {
-                    RuneText.Append(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 return result.ToString();
             }
 
-            RuneText.Append(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
     }
 
@@ -134,7 +134,7 @@ internal sealed class ShellWordProcessor
         var quote = _cursor.Next();
         if (_options.RawQuotes)
         {
-            RuneText.Append(result, quote);
+            GoText.AppendCodePoint(result, quote);
         }
 
         while (true)
@@ -150,7 +150,7 @@ internal sealed class ShellWordProcessor
                 _cursor.Next();
                 if (_options.RawQuotes)
                 {
-                    RuneText.Append(result, next);
+                    GoText.AppendCodePoint(result, next);
                 }
 
                 return result.ToString();
@@ -167,7 +167,7 @@ internal sealed class ShellWordProcessor
             {
                 if (rawEscapes)
                 {
-                    RuneText.Append(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 var escaped = _cursor.Peek();
@@ -183,7 +183,7 @@ internal sealed class ShellWordProcessor
                 }
             }
 
-            RuneText.Append(result, ch);
+            GoText.AppendCodePoint(result, ch);
             CheckLength(result);
         }
     }
@@ -241,7 +241,7 @@ internal sealed class ShellWordProcessor
 
         var name = ProcessName();
         var modifier = _cursor.Next();
-        var modifierText = GoString(modifier);
+        var modifierText = GoText.CodePointString(modifier);
         switch (modifier)
         {
             case '}':
@@ -269,7 +269,7 @@ internal sealed class ShellWordProcessor
         {
             nullIsUnset = true;
             modifier = _cursor.Next();
-            modifierText += GoString(modifier);
+            modifierText += GoText.CodePointString(modifier);
         }
 
         // A pattern keeps its escapes, for the pattern to read; ${NAME:#...} and ${NAME:%...} do not exist.
@@ -359,11 +359,11 @@ internal sealed class ShellWordProcessor
         while (!_cursor.AtEnd)
         {
             var ch = _cursor.Peek();
-            if (name.Length == 0 && RuneText.IsDigit(ch))
+            if (name.Length == 0 && GoText.IsDigit(ch))
             {
-                while (!_cursor.AtEnd && RuneText.IsDigit(_cursor.Peek()))
+                while (!_cursor.AtEnd && GoText.IsDigit(_cursor.Peek()))
                 {
-                    RuneText.Append(name, _cursor.Next());
+                    GoText.AppendCodePoint(name, _cursor.Next());
                 }
 
                 return name.ToString();
@@ -372,15 +372,15 @@ internal sealed class ShellWordProcessor
             if (name.Length == 0 && IsSpecialParameter(ch))
             {
                 _cursor.Next();
-                return RuneText.ToText(ch);
+                return GoText.CodePointString(ch);
             }
 
-            if (!RuneText.IsLetter(ch) && !RuneText.IsDigit(ch) && ch != '_')
+            if (!GoText.IsLetter(ch) && !GoText.IsDigit(ch) && ch != '_')
             {
                 break;
             }
 
-            RuneText.Append(name, _cursor.Next());
+            GoText.AppendCodePoint(name, _cursor.Next());
         }
 
         return name.ToString();
@@ -403,9 +403,6 @@ internal sealed class ShellWordProcessor
     // POSIX special parameters (XCU 2.5.2), never set in a Dockerfile.
     private static bool IsSpecialParameter(int ch) =>
         ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
-
-    // Go's string(rune): the end of the word (-1) reads as the replacement character.
-    private static string GoString(int rune) => rune == RuneCursor.End ? "\uFFFD" : RuneText.ToText(rune);
 
     private static LexFailure TooDeep() =>
         new(ShellLexErrorKind.NestingTooDeep, "expansions nested deeper than " + ShellLexer.MaxNestingDepth + " levels");

@@ -18,7 +18,7 @@ internal sealed class WordSplitter
     /// <summary>An unquoted character: white space ends the current word.</summary>
     public void AddChar(int rune)
     {
-        if (RuneText.IsSpace(rune))
+        if (GoText.IsSpace(rune))
         {
             if (_inWord && _word.Length != 0)
             {
@@ -34,7 +34,7 @@ internal sealed class WordSplitter
     /// <summary>An escaped character: part of the word whatever it is.</summary>
     public void AddRawChar(int rune)
     {
-        RuneText.Append(_word, rune);
+        GoText.AppendCodePoint(_word, rune);
         _inWord = true;
     }
 

@@ -16,9 +16,9 @@ internal static class CommandSplitter
     public static Split Split(string text, int start, int end, char escapeToken)
     {
         var first = GoText.SkipSpace(text, start);
-        var last = TrimEnd(text, first, end);
+        var last = GoText.SkipSpaceBack(text, first, end);
         var keywordEnd = first;
-        while (keywordEnd < last && !GoText.IsAsciiBlank(text[keywordEnd]))
+        while (keywordEnd < last && !ParserText.IsAsciiBlank(text[keywordEnd]))
         {
             keywordEnd++;
         }
@@ -30,7 +30,7 @@ internal static class CommandSplitter
         }
 
         var restStart = keywordEnd;
-        while (restStart < last && GoText.IsAsciiBlank(text[restStart]))
+        while (restStart < last && ParserText.IsAsciiBlank(text[restStart]))
         {
             restStart++;
         }
@@ -48,38 +48,11 @@ internal static class CommandSplitter
             // The flags ended inside a multi-byte character: Go's rest starts with a stray byte, read here as U+FFFD.
             var rest = "\uFFFD" + text.Substring(remainder, last - remainder);
             var restFirst = GoText.SkipSpace(rest, 0);
-            return new Split(keyword, flags, rest, restFirst, TrimEnd(rest, restFirst, rest.Length), first);
+            return new Split(keyword, flags, rest, restFirst, GoText.SkipSpaceBack(rest, restFirst, rest.Length), first);
         }
 
         var argumentsStart = GoText.SkipSpace(text, remainder);
-        return new Split(keyword, flags, text, argumentsStart, TrimEnd(text, argumentsStart, last), first);
-    }
-
-    private static int TrimEnd(string text, int start, int end)
-    {
-        while (end > start)
-        {
-            var c = text[end - 1];
-            if (char.IsLowSurrogate(c) && end - 2 >= start && char.IsHighSurrogate(text[end - 2]))
-            {
-                if (GoText.IsSpace(char.ConvertToUtf32(text[end - 2], c)))
-                {
-                    end -= 2;
-                    continue;
-                }
-
-                break;
-            }
-
-            if (!GoText.IsSpace(c))
-            {
-                break;
-            }
-
-            end--;
-        }
-
-        return end;
+        return new Split(keyword, flags, text, argumentsStart, GoText.SkipSpaceBack(text, argumentsStart, last), first);
     }
 
     // BuildKit walks this part byte by byte and writes each byte as a rune, so a non-ASCII flag is read as
@@ -112,7 +85,7 @@ internal static class CommandSplitter
                     break;
                 }
 
-                if (IsSpaceByte(ch))
+                if (GoText.IsSpace(ch))
                 {
                     continue;
                 }
@@ -138,7 +111,7 @@ internal static class CommandSplitter
 
             if (phase == inWord)
             {
-                if (IsSpaceByte(ch))
+                if (GoText.IsSpace(ch))
                 {
                     var finished = word.ToString();
                     phase = inSpaces;
@@ -203,9 +176,6 @@ internal static class CommandSplitter
 
         return end;
     }
-
-    // unicode.IsSpace of a byte taken as a rune: ASCII white space, U+0085 and U+00A0.
-    internal static bool IsSpaceByte(int b) => b == ' ' || (b >= '\t' && b <= '\r') || b == 0x85 || b == 0xA0;
 
     /// <summary>The UTF-8 bytes of a string range, encoded on demand, with the char each byte comes from.</summary>
     private sealed class Utf8Cursor

@@ -29,7 +29,7 @@ public sealed class DockerfileNode
         IReadOnlyList<string>? flags)
     {
         Keyword = keyword;
-        Value = GoText.ToLower(keyword);
+        Value = ParserText.ToLower(keyword);
         Next = next ?? NoStrings;
         Children = children ?? NoNodes;
         IsJson = isJson;

@@ -129,7 +129,7 @@ public static class DockerfileParser
                     }
                 }
 
-                var withoutNewline = GoText.TrimNewline(bytesRead);
+                var withoutNewline = ParserText.TrimNewline(bytesRead);
                 var processed = ProcessLine(withoutNewline, stripLeftWhitespace: true, out var directiveOk);
                 if (directiveOk && _comments.Count > 0)
                 {
@@ -229,7 +229,7 @@ public static class DockerfileParser
                     continue;
                 }
 
-                if (GoText.TrimLeftSpace(GoText.TrimNewline(processed)).Length == 0)
+                if (GoText.TrimLeftSpace(ParserText.TrimNewline(processed)).Length == 0)
                 {
                     (emptyLines ??= new List<int>()).Add(_currentLine);
                     continue;
@@ -261,7 +261,7 @@ public static class DockerfileParser
                 while (_scanner.Next(out var raw))
                 {
                     _currentLine++;
-                    var possibleTerminator = GoText.TrimNewline(raw);
+                    var possibleTerminator = ParserText.TrimNewline(raw);
                     if (word.Chomp)
                     {
                         possibleTerminator = possibleTerminator.TrimStart('\t');
@@ -290,7 +290,7 @@ public static class DockerfileParser
         // processLine: newline trimmed, indentation too on a first line, directive checked, a comment emptied.
         private string ProcessLine(string token, bool stripLeftWhitespace, out bool directiveOk)
         {
-            token = GoText.TrimNewline(token);
+            token = ParserText.TrimNewline(token);
             if (stripLeftWhitespace)
             {
                 token = GoText.TrimLeftSpace(token);

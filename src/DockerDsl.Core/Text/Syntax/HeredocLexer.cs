@@ -11,26 +11,19 @@ namespace DockerDsl.Core.Text.Syntax;
 /// </summary>
 internal sealed class HeredocLexer
 {
-    private const int Eof = -1;
+    private const int Eof = RuneCursor.End;
     private const char EscapeToken = '\\';
 
-    private readonly string _source;
+    private readonly RuneCursor _cursor;
     private readonly bool _rawQuotes;
     private bool _rawEscapes;
-    private int _pos;
     private string _error = string.Empty;
 
     private HeredocLexer(string source, bool rawQuotes, bool rawEscapes)
     {
-        _source = source;
+        _cursor = new RuneCursor(source, loneSurrogateAsReplacement: true);
         _rawQuotes = rawQuotes;
         _rawEscapes = rawEscapes;
-
-        // Go's text/scanner skips a byte order mark at the very start.
-        if (source.Length > 0 && source[0] == '\uFEFF')
-        {
-            _pos = 1;
-        }
     }
 
     /// <summary>The words of <paramref name="source"/>; throws <see cref="LexException"/> on a syntax error.</summary>
@@ -44,28 +37,6 @@ internal sealed class HeredocLexer
         }
 
         return words.GetWords();
-    }
-
-    private int Peek()
-    {
-        if (_pos >= _source.Length)
-        {
-            return Eof;
-        }
-
-        return GoText.RuneAt(_source, _pos, out _);
-    }
-
-    private int Next()
-    {
-        if (_pos >= _source.Length)
-        {
-            return Eof;
-        }
-
-        var rune = GoText.RuneAt(_source, _pos, out var width);
-        _pos += width;
-        return rune;
     }
 
     private bool Fail(string message)
@@ -82,12 +53,12 @@ internal sealed class HeredocLexer
         _rawEscapes = rawEscapes;
         try
         {
-            while (Peek() != Eof)
+            while (_cursor.Peek() != Eof)
             {
-                var ch = Peek();
+                var ch = _cursor.Peek();
                 if (stopChar != Eof && ch == stopChar)
                 {
-                    Next();
+                    _cursor.Next();
                     return true;
                 }
 
@@ -112,16 +83,16 @@ internal sealed class HeredocLexer
                     continue;
                 }
 
-                ch = Next();
+                ch = _cursor.Next();
                 if (ch == EscapeToken)
                 {
                     if (_rawEscapes)
                     {
                         words?.AddRawChar(ch);
-                        AppendRune(text, ch);
+                        GoText.AppendCodePoint(text, ch);
                     }
 
-                    ch = Next();
+                    ch = _cursor.Next();
                     if (ch == Eof)
                     {
                         break;
@@ -134,12 +105,12 @@ internal sealed class HeredocLexer
                     words?.AddChar(ch);
                 }
 
-                AppendRune(text, ch);
+                GoText.AppendCodePoint(text, ch);
             }
 
             if (stopChar != Eof)
             {
-                return Fail($"unexpected end of statement while looking for matching {char.ConvertFromUtf32(stopChar)}");
+                return Fail($"unexpected end of statement while looking for matching {GoText.RuneString(stopChar)}");
             }
 
             return true;
@@ -152,15 +123,15 @@ internal sealed class HeredocLexer
 
     private bool ProcessSingleQuote(StringBuilder result)
     {
-        var ch = Next();
+        var ch = _cursor.Next();
         if (_rawQuotes)
         {
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
 
         while (true)
         {
-            ch = Next();
+            ch = _cursor.Next();
             if (ch == Eof)
             {
                 return Fail("unexpected end of statement while looking for matching single-quote");
@@ -170,27 +141,27 @@ internal sealed class HeredocLexer
             {
                 if (_rawQuotes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 return true;
             }
 
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
     }
 
     private bool ProcessDoubleQuote(StringBuilder result)
     {
-        var ch = Next();
+        var ch = _cursor.Next();
         if (_rawQuotes)
         {
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
 
         while (true)
         {
-            var peek = Peek();
+            var peek = _cursor.Peek();
             if (peek == Eof)
             {
                 return Fail("unexpected end of statement while looking for matching double-quote");
@@ -198,10 +169,10 @@ internal sealed class HeredocLexer
 
             if (peek == '"')
             {
-                ch = Next();
+                ch = _cursor.Next();
                 if (_rawQuotes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
                 return true;
@@ -217,15 +188,15 @@ internal sealed class HeredocLexer
                 continue;
             }
 
-            ch = Next();
+            ch = _cursor.Next();
             if (ch == EscapeToken)
             {
                 if (_rawEscapes)
                 {
-                    AppendRune(result, ch);
+                    GoText.AppendCodePoint(result, ch);
                 }
 
-                var after = Peek();
+                var after = _cursor.Peek();
                 if (after == Eof)
                 {
                     continue;
@@ -233,27 +204,27 @@ internal sealed class HeredocLexer
 
                 if (after == '"' || after == '$' || after == EscapeToken)
                 {
-                    ch = Next();
+                    ch = _cursor.Next();
                 }
             }
 
-            AppendRune(result, ch);
+            GoText.AppendCodePoint(result, ch);
         }
     }
 
     // With no variables set and SkipUnsetEnv, every reference comes back as written (after its syntax is checked).
     private bool ProcessDollar(StringBuilder result)
     {
-        Next();
-        if (Peek() != '{')
+        _cursor.Next();
+        if (_cursor.Peek() != '{')
         {
             var simple = ProcessName();
             result.Append('$').Append(simple);
             return true;
         }
 
-        Next();
-        var first = Peek();
+        _cursor.Next();
+        var first = _cursor.Peek();
         if (first == Eof)
         {
             return Fail("syntax error: missing '}'");
@@ -265,8 +236,8 @@ internal sealed class HeredocLexer
         }
 
         var name = ProcessName();
-        var ch = Next();
-        var modifier = RuneText(ch);
+        var ch = _cursor.Next();
+        var modifier = GoText.RuneString(ch);
         switch (ch)
         {
             case '}':
@@ -291,8 +262,8 @@ internal sealed class HeredocLexer
     {
         if (ch == ':')
         {
-            ch = Next();
-            modifier += RuneText(ch);
+            ch = _cursor.Next();
+            modifier += GoText.RuneString(ch);
         }
 
         result.Append("${").Append(name).Append(modifier);
@@ -302,9 +273,9 @@ internal sealed class HeredocLexer
     // ${name/pattern/replacement}, with Go's Sprintf dropping the second slash of ${name//...}.
     private bool ProcessReplacement(StringBuilder result, string name)
     {
-        if (Peek() == '/')
+        if (_cursor.Peek() == '/')
         {
-            Next();
+            _cursor.Next();
         }
 
         result.Append("${").Append(name).Append('/');
@@ -327,7 +298,7 @@ internal sealed class HeredocLexer
             return true;
         }
 
-        if (Peek() == Eof)
+        if (_cursor.Peek() == Eof)
         {
             _error = missing;
         }
@@ -338,14 +309,14 @@ internal sealed class HeredocLexer
     private string ProcessName()
     {
         var name = new StringBuilder();
-        while (Peek() != Eof)
+        while (_cursor.Peek() != Eof)
         {
-            var ch = Peek();
-            if (name.Length == 0 && GoText.IsDigit(_source, _pos, ch))
+            var ch = _cursor.Peek();
+            if (name.Length == 0 && GoText.IsDigit(ch))
             {
-                while (Peek() != Eof && GoText.IsDigit(_source, _pos, Peek()))
+                while (_cursor.Peek() != Eof && GoText.IsDigit(_cursor.Peek()))
                 {
-                    AppendRune(name, Next());
+                    GoText.AppendCodePoint(name, _cursor.Next());
                 }
 
                 return name.ToString();
@@ -353,15 +324,15 @@ internal sealed class HeredocLexer
 
             if (name.Length == 0 && IsSpecialParam(ch))
             {
-                return RuneText(Next());
+                return GoText.RuneString(_cursor.Next());
             }
 
-            if (!GoText.IsLetter(_source, _pos, ch) && !GoText.IsDigit(_source, _pos, ch) && ch != '_')
+            if (!GoText.IsLetter(ch) && !GoText.IsDigit(ch) && ch != '_')
             {
                 break;
             }
 
-            AppendRune(name, Next());
+            GoText.AppendCodePoint(name, _cursor.Next());
         }
 
         return name.ToString();
@@ -369,18 +340,18 @@ internal sealed class HeredocLexer
 
     private bool ProcessPossibleHeredoc(StringBuilder result)
     {
-        Next();
-        if (Peek() != '<')
+        _cursor.Next();
+        if (_cursor.Peek() != '<')
         {
             result.Append('<');
             return true;
         }
 
-        Next();
+        _cursor.Next();
         result.Append("<<");
-        while (Peek() == ' ' || Peek() == '\t' || Peek() == '\r')
+        while (_cursor.Peek() == ' ' || _cursor.Peek() == '\t' || _cursor.Peek() == '\r')
         {
-            result.Append((char)Next());
+            result.Append((char)_cursor.Next());
         }
 
         return true;
@@ -388,21 +359,6 @@ internal sealed class HeredocLexer
 
     private static bool IsSpecialParam(int ch) =>
         ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!' || ch == '0';
-
-    // Go's string(rune): EOF (-1) is not a valid rune and becomes U+FFFD.
-    private static string RuneText(int rune) => rune < 0 ? "\uFFFD" : char.ConvertFromUtf32(rune);
-
-    private static void AppendRune(StringBuilder builder, int rune)
-    {
-        if (rune < 0x10000)
-        {
-            builder.Append(rune < 0 ? '\uFFFD' : (char)rune);
-        }
-        else
-        {
-            builder.Append(char.ConvertFromUtf32(rune));
-        }
-    }
 
     // The word splitter of lex.go: unquoted white space ends a word, raw text always joins it.
     private sealed class Words
@@ -431,7 +387,7 @@ internal sealed class HeredocLexer
 
         public void AddRawChar(int ch)
         {
-            AppendRune(_word, ch);
+            GoText.AppendCodePoint(_word, ch);
             _inWord = true;
         }
 

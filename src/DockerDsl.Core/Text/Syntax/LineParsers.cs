@@ -171,7 +171,7 @@ internal static class LineParsers
         var result = new List<string>();
         if (words[0].IndexOf('=') < 0)
         {
-            var parts = GoText.SplitBlank(rest, 2);
+            var parts = ParserText.SplitBlank(rest, 2);
             if (parts.Count < 2)
             {
                 throw new LineParseException($"{key} must have two arguments");
@@ -205,7 +205,7 @@ internal static class LineParsers
         return words.Count == 0 ? null : words;
     }
 
-    private static List<string>? WhitespaceDelimited(string rest) => rest.Length == 0 ? null : GoText.SplitBlank(rest, -1);
+    private static List<string>? WhitespaceDelimited(string rest) => rest.Length == 0 ? null : ParserText.SplitBlank(rest, -1);
 
     // parseJSON: a JSON array of strings; null when the text is not one (then the shell form applies).
     private static List<string>? Json(string rest)
@@ -267,13 +267,13 @@ internal static class LineParsers
         isJson = false;
         var bytes = Utf8.GetBytes(rest);
         var sep = 0;
-        while (sep < bytes.Length && !CommandSplitter.IsSpaceByte(bytes[sep]))
+        while (sep < bytes.Length && !GoText.IsSpace(bytes[sep]))
         {
             sep++;
         }
 
         var next = sep;
-        while (next < bytes.Length && CommandSplitter.IsSpaceByte(bytes[next]))
+        while (next < bytes.Length && GoText.IsSpace(bytes[next]))
         {
             next++;
         }

@@ -21,7 +21,7 @@ internal static class NodeBuilder
         {
             split = CommandSplitter.Split(source, start, end, escapeToken);
             levels.Add((split, source, start, end));
-            if (GoText.ToLower(split.Keyword) != "onbuild" || split.ArgumentsStart == split.ArgumentsEnd)
+            if (ParserText.ToLower(split.Keyword) != "onbuild" || split.ArgumentsStart == split.ArgumentsEnd)
             {
                 break;
             }
@@ -31,7 +31,7 @@ internal static class NodeBuilder
             end = split.ArgumentsEnd;
         }
 
-        var lowered = GoText.ToLower(split.Keyword);
+        var lowered = ParserText.ToLower(split.Keyword);
         List<string>? next = null;
         var isJson = false;
         if (lowered != "onbuild")
