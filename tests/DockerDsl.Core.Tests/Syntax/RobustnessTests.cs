@@ -90,10 +90,12 @@ public class RobustnessTests
     [InlineData("HEALTHCHECK \u00e0\u00e0 CMD x")]
     [InlineData("COPY --a=\u0800b c")]
     [InlineData("COPY --a=\u1805b c")]
+    [InlineData("FROM --a\u0085\n")]
+    [InlineData("FROM --a\u0085\u00a0 \nRUN x")]
     public void Odd_inputs_throw_only_the_parse_error(string text) => ParseOrRefuse(text, text);
 
     [Fact]
-    public void Ten_megabytes_parse_in_well_under_a_second()
+    public void Ten_megabytes_of_corpus_instructions_parse()
     {
         // The real Dockerfiles one after another, each kept only if the whole still parses (a file may end mid-continuation).
         var sample = string.Empty;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -15,7 +16,8 @@ internal static class CommandSplitter
     /// <summary>Splits <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>); the arguments come back trimmed, as BuildKit passes them on.</summary>
     public static Split Split(string text, int start, int end, char escapeToken)
     {
-        var first = GoText.SkipSpace(text, start);
+        // Both skips stay inside the segment: text goes on past end (the rest of the file).
+        var first = Math.Min(GoText.SkipSpace(text, start), end);
         var last = GoText.SkipSpaceBack(text, first, end);
         var keywordEnd = first;
         while (keywordEnd < last && !ParserText.IsAsciiBlank(text[keywordEnd]))
@@ -51,7 +53,7 @@ internal static class CommandSplitter
             return new Split(keyword, flags, rest, restFirst, GoText.SkipSpaceBack(rest, restFirst, rest.Length), first);
         }
 
-        var argumentsStart = GoText.SkipSpace(text, remainder);
+        var argumentsStart = Math.Min(GoText.SkipSpace(text, remainder), last);
         return new Split(keyword, flags, text, argumentsStart, GoText.SkipSpaceBack(text, argumentsStart, last), first);
     }
 
