@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using DockerDsl.Core.Diagnostics;
 using DockerDsl.Core.Model;
 using DockerDsl.Core.Rules;
 using DockerDsl.Declarations.Parsing;
@@ -103,7 +104,8 @@ public sealed class DockerfileAnalysis
             ?? Location.None;
         if (_reported.TryAdd((descriptor.Id, location), true))
         {
-            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+            // One diagnostic stays one line: a value's control characters are shown escaped.
+            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, MessageText.OneLine(arguments)));
         }
     }
 }
