@@ -30,6 +30,7 @@ internal sealed class ParseSession
     private readonly Dictionary<INamedTypeSymbol, ParsedStage> _parsed = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _visiting = new(SymbolEqualityComparer.Default);
     private readonly List<StageModel> _order = new();
+    private readonly HashSet<AttributeData> _enumsChecked = new();
 
     public ParseSession(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ internal sealed class ParseSession
         var attributes = _type.GetAttributes();
         var index = IndexOf(attributes, AttributeNames.Dockerfile);
         var source = SourceRef.Attribute(typeName, index);
-        var reader = new AttributeReader(attributes[index], source);
+        var reader = Read(attributes[index], source);
 
         var path = reader.String(0);
         var pathProblem = OutputPathProblem(path);
@@ -89,7 +90,7 @@ internal sealed class ParseSession
             var attributeSource = SourceRef.Attribute(typeName, i);
             if (name == "DockerDsl.ArgAttribute")
             {
-                var arg = ParseArg(new AttributeReader(attributes[i], attributeSource));
+                var arg = ParseArg(Read(attributes[i], attributeSource));
                 if (arg is not null)
                 {
                     globalArgs.Add(arg);
@@ -228,7 +229,7 @@ internal sealed class ParseSession
             return null;
         }
 
-        var declaration = new AttributeReader(attributes[index], SourceRef.Attribute(SymbolNames.MetadataName(argType), index));
+        var declaration = Read(attributes[index], SourceRef.Attribute(SymbolNames.MetadataName(argType), index));
         var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
         Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
         var defaultValue = declaration.NamedString("Default");
@@ -238,6 +239,24 @@ internal sealed class ParseSession
         }
 
         return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand: false), reader.Source);
+    }
+
+    /// <summary>
+    /// A reader of <paramref name="data"/>; the first time an attribute is read, an enum-typed argument with a value
+    /// its enum does not define is reported at that argument, so no enum value is ever dropped or read as the default.
+    /// </summary>
+    public AttributeReader Read(AttributeData data, SourceRef source)
+    {
+        var reader = new AttributeReader(data, source);
+        if (_enumsChecked.Add(data))
+        {
+            foreach (var (at, message) in reader.UndefinedEnumValues())
+            {
+                Report(ProblemKind.InvalidValue, message, at);
+            }
+        }
+
+        return reader;
     }
 
     public void Report(ProblemKind kind, string message, SourceRef source) =>

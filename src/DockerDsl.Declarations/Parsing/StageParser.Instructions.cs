@@ -303,7 +303,7 @@ internal sealed partial class StageParser
             _ => null,
         };
         var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
-        ok &= _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        ok &= protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
         if (ok)
         {
             Add(new ExposeInstruction(port, protocol!, r.Source));
