@@ -119,7 +119,7 @@ internal sealed partial class StageParser
 
     private void ParseRunHeredoc(AttributeReader r)
     {
-        var script = NormalizeLineBreaks(r.String(0));
+        var script = r.String(0) ?? string.Empty;
         var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
         if (script.Trim().Length == 0)
         {
@@ -226,7 +226,7 @@ internal sealed partial class StageParser
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
-        var content = NormalizeLineBreaks(r.String(1));
+        var content = r.String(1) ?? string.Empty;
         var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
         var (chown, chmod, owned) = ParseOwnership(r);

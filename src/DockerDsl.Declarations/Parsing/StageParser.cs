@@ -199,6 +199,4 @@ internal sealed partial class StageParser
 
     private static EquatableArray<string> Strings(ImmutableArray<string?> values) =>
         values.Select(v => v ?? string.Empty).ToEquatableArray();
-
-    private static string NormalizeLineBreaks(string? text) => (text ?? string.Empty).Replace("\r\n", "\n");
 }
