@@ -184,15 +184,15 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        ok &= CheckAll(sources, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
-        ok &= CheckAll(exclude, v => ValueRules.Word(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
+        ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
         var checksum = r.NamedString("Checksum");
         if (checksum is not null)
         {
-            ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
         // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
@@ -214,8 +214,8 @@ internal sealed partial class StageParser
         var source = r.String(1);
         var destination = r.String(2);
         var ok = from is not null;
-        ok &= _session.Check(ValueRules.Word(source, Escape), r.Source.WithArgument(1), "The source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -243,7 +243,7 @@ internal sealed partial class StageParser
         var chown = r.NamedString("Chown");
         if (chown is not null)
         {
-            ok &= _session.Check(ValueRules.Owner(chown), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Owner(chown, Escape), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
         }
         else if (r.NamedBool("ChownToUser") != false)
         {
@@ -253,7 +253,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
@@ -285,7 +285,7 @@ internal sealed partial class StageParser
         }
 
         var owner = group is null ? user : user + ":" + group;
-        if (_session.Check(ValueRules.Owner(owner), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Owner(owner, Escape), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
         {
             var instruction = new UserInstruction(user!, group, r.Source);
             Add(instruction);
@@ -404,7 +404,7 @@ internal sealed partial class StageParser
     private void ParseStopSignal(AttributeReader r)
     {
         var signal = r.String(0);
-        if (_session.Check(ValueRules.Signal(signal), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Signal(signal, Escape), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
         {
             Add(new StopSignalInstruction(signal!, r.Source));
         }
@@ -480,7 +480,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(gid <= 0 ? "is not a positive number (0 is root's group)" : null, r.Source.WithArgument("Gid"), "Gid", ProblemKind.InvalidValue);
         if (home is not null)
         {
-            ok &= _session.Check(ValueRules.AbsolutePath(home, Escape), r.Source.WithArgument("Home"), "Home");
+            ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
         if (!ok)
@@ -502,11 +502,11 @@ internal sealed partial class StageParser
         var directory = r.NamedString("Directory") ?? Ccache.DefaultDirectory;
         var id = r.NamedString("Id") ?? Ccache.DefaultId;
         var maxSize = r.NamedString("MaxSize");
-        var ok = _session.Check(ValueRules.AbsolutePath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
-        ok &= _session.Check(MountValue(id), r.Source.WithArgument("Id"), "Id");
+        var ok = _session.Check(ValueRules.AbsoluteLiteralPath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
+        ok &= _session.Check(LiteralMountValue(id), r.Source.WithArgument("Id"), "Id");
         if (maxSize is not null)
         {
-            ok &= _session.Check(ValueRules.Word(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
+            ok &= _session.Check(ValueRules.LiteralWord(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
         }
 
         if (!ok)
@@ -525,7 +525,7 @@ internal sealed partial class StageParser
     private void ParseStrip(AttributeReader r)
     {
         var path = r.String(0);
-        if (_session.Check(ValueRules.AbsolutePath(path, Escape), r.Source.WithArgument(0), "The path"))
+        if (_session.Check(ValueRules.AbsoluteLiteralPath(path, Escape), r.Source.WithArgument(0), "The path"))
         {
             Add(StripDebugSymbols.Expand(path!, r.Source));
         }
