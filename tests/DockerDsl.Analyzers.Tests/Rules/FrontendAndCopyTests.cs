@@ -60,9 +60,15 @@ public class FrontendAndCopyTests
             Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("RUN heredoc", "1.4", "docker/dockerfile:1.3"));
 
     [Theory]
-    [InlineData("[{|#0:User(\"app\")|}]", "app")]
-    [InlineData("[{|#0:User(\"app\", Group = \"1001\")|}]", "app:1001")]
+    [InlineData("[{|#0:User(\"app\")|}]", "'app' is a name")]
+    [InlineData("[{|#0:User(\"app\", Group = \"1001\")|}]", "'app:1001' is a name")]
     public Task A_final_user_by_name_is_reported(string attribute, string user) =>
+        Verify<UserByNameAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<UserByNameAnalyzer>.Diagnostic("DDSL010").WithLocation(0).WithArguments(user));
+
+    [Theory]
+    [InlineData("[Env(\"APP_USER\", \"app\")][{|#0:User(\"$APP_USER\")|}]", "'$APP_USER' is the name 'app'")]
+    [InlineData("[{|#0:User(\"$APP_UID\")|}]", "'$APP_UID' may be a name: DockerDsl cannot tell, since $APP_UID may be set by the base image, which DockerDsl cannot read")]
+    public Task A_final_user_by_variable_is_resolved(string attribute, string user) =>
         Verify<UserByNameAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<UserByNameAnalyzer>.Diagnostic("DDSL010").WithLocation(0).WithArguments(user));
 
     [Theory]
