@@ -60,26 +60,50 @@ internal sealed partial class StageParser
 
     private void ParseEnv(AttributeReader r)
     {
-        var name = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.VariableName(name), r.Source.WithArgument(0), "The variable name", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.VariableName, "variable name", "value", expand);
+        if (pairs is not null)
         {
-            Add(new EnvInstruction(name!, Quoting.DoubleQuoted(value!, Escape, r.NamedBool("Expand") ?? false), r.Source));
+            Add(new EnvInstruction(pairs.Value, r.Source));
         }
     }
 
     private void ParseLabel(AttributeReader r)
     {
-        var key = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.LabelKey(key), r.Source.WithArgument(0), "The label key", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.LabelKey, "label key", "label value", expand);
+        if (pairs is not null)
         {
-            Add(new LabelInstruction(key!, Quoting.DoubleQuoted(value!, Escape, expand: false), r.Source));
+            Add(new LabelInstruction(pairs.Value, r.Source));
         }
+    }
+
+    /// <summary>The name/value pairs of [Env] or [Label]: two arguments, or a params array of names and values alternating.</summary>
+    private EquatableArray<KeyValue>? ParsePairs(AttributeReader r, System.Func<string?, string?> keyRule, string key, string value, bool expand)
+    {
+        var array = r.IsArray(0);
+        var items = array ? r.Strings(0) : ImmutableArray.Create(r.String(0), r.String(1));
+        if (items.Length == 0 || items.Length % 2 != 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"[{r.Name.Replace("Attribute", string.Empty)}] has {items.Length} strings; give a {key} and a {value} for each, in pairs.", r.Source.WithArgument(0));
+            return null;
+        }
+
+        SourceRef At(int index) => array ? r.Source.WithElement(0, index) : r.Source.WithArgument(index);
+        var ok = true;
+        var pairs = new List<KeyValue>();
+        for (var i = 0; i < items.Length; i += 2)
+        {
+            var number = items.Length > 2 ? $" {(i / 2) + 1}" : string.Empty;
+            ok &= _session.Check(keyRule(items[i]), At(i), $"The {key}{number}", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.QuotedValue(items[i + 1]), At(i + 1), $"The {value}{number}");
+            if (ok)
+            {
+                pairs.Add(new KeyValue(items[i]!, Quoting.DoubleQuoted(items[i + 1]!, Escape, expand)));
+            }
+        }
+
+        return ok ? pairs.ToEquatableArray() : null;
     }
 
     private void ParseRun(AttributeReader r)
