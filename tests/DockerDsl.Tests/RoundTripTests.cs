@@ -21,6 +21,8 @@ public class RoundTripTests
         { "variables in FROM", """[Stage(From = "${REGISTRY}/library/debian:${TAG}", Platform = "$PLATFORM")][Cmd("x")] public partial class S;""" },
         { "JSON-form paths", S("""[Copy("my file.txt", "/srv/my dir/")][Copy(new[] { "a b", "c" }, "/d e")][CopyFrom("mcr.microsoft.com/powershell:7.4-nanoserver", "/powershell", "/Program Files/powershell", Link = true)][Add("release notes.txt", "/doc/")]""") },
         { "a path with a tab", S("""[Copy("a\tb", "/c")]""") },
+        { "RUN devices", S("""[Run("nvidia-smi", Devices = new[] { "nvidia.com/gpu=all", "vendor1.com/device=foo,required" })][RunExec("make", "test", Devices = new[] { "class1" })][RunHeredoc("make\n", Devices = new[] { "vendor1.com/device=*" })]""") },
+        { "ADD --unpack", S("""[Add("https://example.com/a.tar.gz", "/opt/", Unpack = true)][Add("app.tar", "/opt/app.tar", Unpack = false)]""") },
         { "several ENV and LABEL pairs", S("""[Env("A", "1", "B", "$A", Expand = true)][Env("C", "say \"$HOME\"", "D", "")][Label("a", "1", "b.c/d", "two words", Expand = true)]""") },
     };
 

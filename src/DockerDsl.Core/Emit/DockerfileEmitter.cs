@@ -138,6 +138,8 @@ public static class DockerfileEmitter
             flags.Add("--security=" + run.Security);
         }
 
+        flags.AddRange(run.Devices.Select(d => "--device=" + d.Text));
+
         switch (run.Form)
         {
             case RunForm.Shell when flags.Count == 0:
@@ -197,6 +199,11 @@ public static class DockerfileEmitter
         if (copy.KeepGitDir)
         {
             parts.Add("--keep-git-dir=true");
+        }
+
+        if (copy.Unpack is { } unpack)
+        {
+            parts.Add(unpack ? "--unpack=true" : "--unpack=false");
         }
 
         if (copy.HeredocContent is not null)

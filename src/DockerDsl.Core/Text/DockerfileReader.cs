@@ -276,14 +276,26 @@ public static class DockerfileReader
         var mounts = flags.Values("mount").Select(m => RunMounts.Parse(m, source)).ToEquatableArray();
         var args = node.Next;
 
-        // The model has no devices yet; such a RUN keeps its text, which the rules still read by keyword.
-        if (flags.Values("device").Count > 0)
+        var devices = new List<RunDevice>();
+        foreach (var value in flags.Values("device"))
         {
-            return Raw(node, source);
+            // Quoted CSV fields and names the model would write otherwise keep the RUN's text, which the rules still read by keyword.
+            if (value.IndexOf('"') >= 0)
+            {
+                return Raw(node, source);
+            }
+
+            var device = RunDevice.Read(value, out var error) ?? throw new DockerfileReadException(error!, node.StartLine);
+            if (!device.IsWritable)
+            {
+                return Raw(node, source);
+            }
+
+            devices.Add(device);
         }
 
         RunInstruction Run(RunForm form, IEnumerable<string> lines) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source);
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray());
 
         if (node.IsJson)
         {
@@ -351,12 +363,6 @@ public static class DockerfileReader
             return Raw(node, source);
         }
 
-        // The model has no ADD --unpack yet.
-        if (isAdd && flags.Value("unpack") is not null)
-        {
-            return Raw(node, source);
-        }
-
         return new CopyInstruction(
             isAdd ? CopyKind.Add : CopyKind.Copy,
             sources.ToEquatableArray(),
@@ -370,7 +376,8 @@ public static class DockerfileReader
             isAdd ? flags.Value("checksum") : null,
             isAdd && flags.IsTrue("keep-git-dir"),
             content,
-            source);
+            source,
+            isAdd && flags.Value("unpack") is not null ? flags.IsTrue("unpack") : null);
     }
 
     private static bool JsonPathsAreWords(List<string> sources, string destination, char escape)

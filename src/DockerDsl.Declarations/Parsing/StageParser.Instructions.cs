@@ -191,9 +191,34 @@ internal sealed partial class StageParser
             2 => "insecure",
             _ => null,
         };
+        var devices = new List<RunDevice>();
+        var index = 0;
+        foreach (var value in r.NamedStrings("Devices"))
+        {
+            index++;
+            var unsafeText = ValueRules.LiteralWord(value, Escape);
+            if (!_session.Check(unsafeText, r.Source.WithArgument("Devices"), $"Device {index}"))
+            {
+                ok = false;
+                continue;
+            }
+
+            var device = RunDevice.Read(value!, out var problem);
+            if (device is { IsWritable: false } unwritable)
+            {
+                problem = unwritable.Name.Length == 0 ? "names no device" : $"names the device '{unwritable.Name}', which BuildKit would read otherwise when written back";
+            }
+
+            ok &= _session.Check(problem, r.Source.WithArgument("Devices"), $"Device {index}", ProblemKind.InvalidValue);
+            if (problem is null)
+            {
+                devices.Add(device!.Value);
+            }
+        }
+
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray()));
         }
     }
 
@@ -228,7 +253,8 @@ internal sealed partial class StageParser
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
-            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source));
+            var unpack = kind == CopyKind.Add ? r.NamedBool("Unpack") : null;
+            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source, unpack));
         }
     }
 
