@@ -95,7 +95,7 @@ public static class DockerfileEmitter
                 w.Line("USER " + user.Text);
                 break;
             case ExposeInstruction expose:
-                w.Line("EXPOSE " + expose.Port.ToString(CultureInfo.InvariantCulture) + (expose.Protocol == "tcp" ? string.Empty : "/" + expose.Protocol));
+                w.Line("EXPOSE " + string.Join(" ", expose.Ports));
                 break;
             case VolumeInstruction volume:
                 w.Line("VOLUME " + Quoting.JsonArray(volume.Paths));

@@ -97,7 +97,8 @@ public sealed record UserInstruction(string User, string? Group, SourceRef Sourc
     public string Text => Group is null ? User : User + ":" + Group;
 }
 
-public sealed record ExposeInstruction(int Port, string Protocol, SourceRef Source) : Instruction(Source);
+/// <summary>EXPOSE: its ports as written (<c>80</c>, <c>53/udp</c>, <c>8000-8010/tcp</c>, <c>$PORT</c>), which BuildKit expands and splits into words.</summary>
+public sealed record ExposeInstruction(EquatableArray<string> Ports, SourceRef Source) : Instruction(Source);
 
 public sealed record VolumeInstruction(EquatableArray<string> Paths, SourceRef Source) : Instruction(Source);
 

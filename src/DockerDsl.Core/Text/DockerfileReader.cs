@@ -405,23 +405,8 @@ public static class DockerfileReader
             throw new DockerfileReadException("EXPOSE requires at least one argument", node.StartLine);
         }
 
-        // One model instruction per port: only plain "port[/protocol]" words are typed; anything else keeps its text.
-        var ports = new List<ExposeInstruction>();
-        foreach (var word in node.Next)
-        {
-            var slash = word.IndexOf('/');
-            var number = slash < 0 ? word : word.Substring(0, slash);
-            var protocol = slash < 0 ? "tcp" : word.Substring(slash + 1).ToLowerInvariant();
-            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                || port is < 1 or > 65535 || protocol is not ("tcp" or "udp" or "sctp"))
-            {
-                return Raw(node, source);
-            }
-
-            ports.Add(new ExposeInstruction(port, protocol, source));
-        }
-
-        return ports.Count == 1 ? ports[0] : Raw(node, source);
+        // The ports stay words as written: BuildKit expands and checks them when it builds (dockerfile2llb/convert_expose.go).
+        return new ExposeInstruction(node.Next.ToEquatableArray(), source);
     }
 
     private static Instruction ReadHealthCheck(DockerfileNode node, SourceRef source)

@@ -345,18 +345,45 @@ internal sealed partial class StageParser
 
     private void ParseExpose(AttributeReader r)
     {
-        var port = r.Int(0) ?? 0;
         var protocol = r.NamedEnum("Protocol") switch
         {
             null or 0 => "tcp",
             1 => "udp",
             _ => null,
         };
-        var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
-        ok &= _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ok = _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ports = new List<string>();
+        if (r.IsArray(0) && r.ArrayElementType(0) == SpecialType.System_String)
+        {
+            ok &= _session.Check(r.HasNamed("Protocol") ? "applies only to ports given as numbers; write it in each port, as \"53/udp\"" : null, r.Source.WithArgument("Protocol"), "Protocol", ProblemKind.InvalidValue);
+            var specs = r.Strings(0);
+            for (var i = 0; i < specs.Length; i++)
+            {
+                var problem = ValueRules.PortSpec(specs[i], Escape, out var unsafeValue);
+                ok &= _session.Check(problem, r.Source.WithElement(0, i), $"The port '{specs[i]}'", unsafeValue ? ProblemKind.UnsafeValue : ProblemKind.InvalidValue);
+                ports.Add(specs[i] ?? string.Empty);
+            }
+        }
+        else
+        {
+            var numbers = r.IsArray(0) ? r.Ints(0) : ImmutableArray.Create(r.Int(0));
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var port = numbers[i] ?? 0;
+                ok &= _session.Check(ValueRules.Port(port), r.IsArray(0) ? r.Source.WithElement(0, i) : r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
+                ports.Add(port.ToString(CultureInfo.InvariantCulture) + (protocol is null or "tcp" ? string.Empty : "/" + protocol));
+            }
+        }
+
+        if (ports.Count == 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Expose] needs at least one port.", r.Source);
+            ok = false;
+        }
+
         if (ok)
         {
-            Add(new ExposeInstruction(port, protocol!, r.Source));
+            Add(new ExposeInstruction(ports.ToEquatableArray(), r.Source));
         }
     }
 

@@ -71,4 +71,12 @@ public class TypedInstructionTests
     [InlineData("ADD app.tar /opt/", null)]
     public void ADD_unpack_is_typed(string instruction, bool? unpack) =>
         Assert.Equal(unpack, Assert.IsType<CopyInstruction>(Read(instruction)).Unpack);
+
+    [Theory]
+    [InlineData("EXPOSE 80", new[] { "80" })]
+    [InlineData("EXPOSE 80/tcp 53/udp 8000-8010/sctp", new[] { "80/tcp", "53/udp", "8000-8010/sctp" })]
+    [InlineData("EXPOSE $PORT ${ADMIN:-9000}/tcp", new[] { "$PORT", "${ADMIN:-9000}/tcp" })]
+    [InlineData("EXPOSE 80/TCP 127.0.0.1:80:80", new[] { "80/TCP", "127.0.0.1:80:80" })]
+    public void EXPOSE_holds_every_port_as_written(string instruction, string[] ports) =>
+        Assert.Equal(ports, Assert.IsType<ExposeInstruction>(Read(instruction)).Ports);
 }
