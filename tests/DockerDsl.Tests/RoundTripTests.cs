@@ -23,6 +23,8 @@ public class RoundTripTests
         { "a path with a tab", S("""[Copy("a\tb", "/c")]""") },
         { "RUN devices", S("""[Run("nvidia-smi", Devices = new[] { "nvidia.com/gpu=all", "vendor1.com/device=foo,required" })][RunExec("make", "test", Devices = new[] { "class1" })][RunHeredoc("make\n", Devices = new[] { "vendor1.com/device=*" })]""") },
         { "ADD --unpack", S("""[Add("https://example.com/a.tar.gz", "/opt/", Unpack = true)][Add("app.tar", "/opt/app.tar", Unpack = false)]""") },
+        { "relative and absent mount targets", "[BindMount(\".\", ReadWrite = true)] public partial class Context; [BindMount(From = \"golang:1.23\")] public partial class Binary; [CacheMount(\"uv.lock\")] public partial class Lock; [TmpfsMount(\"tmp\")] public partial class Tmp; " + S("""[WorkDir("/src")][Run("make", Mounts = new[] { typeof(Context), typeof(Lock) })][Run("ls", Mounts = new[] { typeof(Binary), typeof(Tmp) })]""") },
+        { "empty exec forms", S("""[Entrypoint][Cmd()]""") },
         { "EXPOSE ports", S("""[Expose(80, 443)][Expose(5353, 5354, Protocol = ExposeProtocol.Udp)][Expose("53/udp", "8000-8010/tcp", "$PORT", "${ADMIN_PORT:-9000}/tcp")]""") },
         { "several ENV and LABEL pairs", S("""[Env("A", "1", "B", "$A", Expand = true)][Env("C", "say \"$HOME\"", "D", "")][Label("a", "1", "b.c/d", "two words", Expand = true)]""") },
     };

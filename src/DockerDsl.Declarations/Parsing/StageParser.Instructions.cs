@@ -408,13 +408,9 @@ internal sealed partial class StageParser
         bool ok;
         if (exec)
         {
+            // An empty exec form is BuildKit's way to clear what the base image set (ENTRYPOINT [] or CMD []).
             command = r.Strings(0);
             ok = CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
-            if (command.IsEmpty)
-            {
-                _session.Report(ProblemKind.InvalidValue, "Give the executable and its arguments.", r.Source);
-                ok = false;
-            }
         }
         else
         {
