@@ -244,8 +244,9 @@ internal sealed partial class StageParser
             ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
-        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
-        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal))
+        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021); BuildKit
+        // reads "." as "./" (dockerfile2llb/convert.go, pathRelativeToWorkingDir), so it stays as written.
+        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal) && destination != ".")
         {
             destination += "/";
         }
