@@ -55,6 +55,8 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [BindMount(\"\")] public partial class M; [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(M) })] public partial class S; }", ProblemKind.UnsafeValue, "The mount option target is empty" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Arg(typeof(D))] public partial class S; }", ProblemKind.InvalidReference, "is not a build argument" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [BuildArg(Default = \"${A\", Expand = true)] public partial class A; [Stage(From = \"a:1\")] [Arg(typeof(A))] public partial class S; }", ProblemKind.UnsafeValue, "The default value" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"make\\n\", Marker = \"E OF\")] public partial class S; }", ProblemKind.InvalidValue, "Marker 'E OF' is not a heredoc marker" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"/a\", \"x\\n\\tEND\\n\", Marker = \"-END\")] public partial class S; }", ProblemKind.InvalidValue, "The content has a line 'END', which would end the heredoc early" },
         { "[Dockerfile(\"Dockerfile\", Escape = 'x')] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidValue, "Escape must be" },
     };
 

@@ -151,10 +151,39 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok);
+        var marker = ParseMarker(r, script, quoted: false, "script");
+        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, marker);
     }
 
-    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok)
+    /// <summary>
+    /// The heredoc marker of <c>Marker</c> (as written after <c>&lt;&lt;</c>), or one no line of
+    /// <paramref name="body"/> ends early, quoted when <paramref name="quoted"/>; null (with a problem) when unusable.
+    /// </summary>
+    private HeredocMarker? ParseMarker(AttributeReader r, string body, bool quoted, string what)
+    {
+        var text = r.NamedString("Marker");
+        if (text is null)
+        {
+            return new HeredocMarker(Quoting.HeredocMarker(body), quoted ? '\'' : '\0', false);
+        }
+
+        var marker = HeredocMarker.Parse(text);
+        if (marker is null)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"Marker '{text}' is not a heredoc marker such as 'EOF', \"'EOF'\" (the body taken as it is) or '-EOF' (leading tabs removed).", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        if (marker.Value.EndsEarly(body))
+        {
+            _session.Report(ProblemKind.InvalidValue, $"The {what} has a line '{marker.Value.Name}', which would end the heredoc early; choose another Marker.", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        return marker;
+    }
+
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null)
     {
         var mounts = new List<Mount>();
         foreach (var mountType in r.NamedTypes("Mounts"))
@@ -218,7 +247,7 @@ internal sealed partial class StageParser
 
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray()));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker));
         }
     }
 
@@ -280,10 +309,11 @@ internal sealed partial class StageParser
         var content = NormalizeLineBreaks(r.String(1));
         var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
+        var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
-        if (ok && owned)
+        if (ok && owned && marker is not null)
         {
-            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source));
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
         }
     }
 
