@@ -44,7 +44,7 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Label(\"a\", \"1\", \"b c\", \"2\")] public partial class S; }", ProblemKind.InvalidValue, "The label key 2 is not a label key" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Env(\"A\", \"1\", \"B\", \"x\\ny\")] public partial class S; }", ProblemKind.UnsafeValue, "The value 2 contains a line break" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Interval = \"30\")] public partial class S; }", ProblemKind.InvalidValue, "not a duration" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = 0)] public partial class S; }", ProblemKind.InvalidValue, "Retries is 0" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = -1)] public partial class S; }", ProblemKind.InvalidValue, "Retries is -1" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "octal" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },

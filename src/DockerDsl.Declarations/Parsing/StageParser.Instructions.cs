@@ -478,9 +478,10 @@ internal sealed partial class StageParser
         var startPeriod = Duration("StartPeriod");
         var startInterval = Duration("StartInterval");
         var retries = r.NamedInt("Retries");
-        if (retries is < 1)
+        // BuildKit refuses a negative count; 0 is the engine's default (instructions/parse.go, parseHealthcheck).
+        if (retries is < 0)
         {
-            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 1 or more.", r.Source.WithArgument("Retries"));
+            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 0 (the default) or more.", r.Source.WithArgument("Retries"));
             ok = false;
         }
 
