@@ -68,13 +68,13 @@ internal sealed class ParseSession
         var syntax = reader.NamedString("Syntax");
         if (syntax is not null)
         {
-            Check(ValueRules.Word(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
+            Check(ValueRules.LiteralWord(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
         }
 
         var check = reader.NamedString("Check");
         if (check is not null)
         {
-            Check(ValueRules.Word(check, '\0'), source.WithArgument("Check"), "Check");
+            Check(ValueRules.LiteralWord(check, '\0'), source.WithArgument("Check"), "Check");
         }
 
         var image = ParseImageSettings(reader);
@@ -164,10 +164,10 @@ internal sealed class ParseSession
         return new ImageSettings(
             context.Length > 0 ? context : ".",
             List("Ignore", ValueRules.IgnorePattern, "Ignore pattern"),
-            List("Tags", ValueRules.Image, "Tag"),
+            List("Tags", ValueRules.Tag, "Tag"),
             List("Platforms", ValueRules.Platform, "Platform"),
-            List("CacheFrom", v => ValueRules.Word(v, '\0'), "CacheFrom entry"),
-            List("CacheTo", v => ValueRules.Word(v, '\0'), "CacheTo entry"));
+            List("CacheFrom", v => ValueRules.LiteralWord(v, '\0'), "CacheFrom entry"),
+            List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"));
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>
@@ -239,12 +239,16 @@ internal sealed class ParseSession
         var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
         Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
         var defaultValue = declaration.NamedString("Default");
+        var expand = declaration.NamedBool("Expand") ?? false;
         if (defaultValue is not null)
         {
-            Check(ValueRules.QuotedValue(defaultValue), declaration.Source.WithArgument("Default"), "The default value");
+            // With Expand the references stay in the quoted word BuildKit processes; check that word.
+            var problem = ValueRules.QuotedValue(defaultValue)
+                ?? (expand ? Core.Text.Shell.VariableReferences.Problem(Quoting.DoubleQuoted(defaultValue, Escape, expand: true), Escape) : null);
+            Check(problem, declaration.Source.WithArgument("Default"), "The default value");
         }
 
-        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand: false), reader.Source);
+        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand), reader.Source);
     }
 
     /// <summary>

@@ -60,26 +60,50 @@ internal sealed partial class StageParser
 
     private void ParseEnv(AttributeReader r)
     {
-        var name = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.VariableName(name), r.Source.WithArgument(0), "The variable name", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.VariableName, "variable name", "value", expand);
+        if (pairs is not null)
         {
-            Add(new EnvInstruction(name!, Quoting.DoubleQuoted(value!, Escape, r.NamedBool("Expand") ?? false), r.Source));
+            Add(new EnvInstruction(pairs.Value, r.Source));
         }
     }
 
     private void ParseLabel(AttributeReader r)
     {
-        var key = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.LabelKey(key), r.Source.WithArgument(0), "The label key", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.LabelKey, "label key", "label value", expand);
+        if (pairs is not null)
         {
-            Add(new LabelInstruction(key!, Quoting.DoubleQuoted(value!, Escape, expand: false), r.Source));
+            Add(new LabelInstruction(pairs.Value, r.Source));
         }
+    }
+
+    /// <summary>The name/value pairs of [Env] or [Label]: two arguments, or a params array of names and values alternating.</summary>
+    private EquatableArray<KeyValue>? ParsePairs(AttributeReader r, System.Func<string?, string?> keyRule, string key, string value, bool expand)
+    {
+        var array = r.IsArray(0);
+        var items = array ? r.Strings(0) : ImmutableArray.Create(r.String(0), r.String(1));
+        if (items.Length == 0 || items.Length % 2 != 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"[{r.Name.Replace("Attribute", string.Empty)}] has {items.Length} strings; give a {key} and a {value} for each, in pairs.", r.Source.WithArgument(0));
+            return null;
+        }
+
+        SourceRef At(int index) => array ? r.Source.WithElement(0, index) : r.Source.WithArgument(index);
+        var ok = true;
+        var pairs = new List<KeyValue>();
+        for (var i = 0; i < items.Length; i += 2)
+        {
+            var number = items.Length > 2 ? $" {(i / 2) + 1}" : string.Empty;
+            ok &= _session.Check(keyRule(items[i]), At(i), $"The {key}{number}", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.QuotedValue(items[i + 1]), At(i + 1), $"The {value}{number}");
+            if (ok)
+            {
+                pairs.Add(new KeyValue(items[i]!, Quoting.DoubleQuoted(items[i + 1]!, Escape, expand)));
+            }
+        }
+
+        return ok ? pairs.ToEquatableArray() : null;
     }
 
     private void ParseRun(AttributeReader r)
@@ -127,10 +151,39 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok);
+        var marker = ParseMarker(r, script, quoted: false, "script");
+        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, marker);
     }
 
-    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok)
+    /// <summary>
+    /// The heredoc marker of <c>Marker</c> (as written after <c>&lt;&lt;</c>), or one no line of
+    /// <paramref name="body"/> ends early, quoted when <paramref name="quoted"/>; null (with a problem) when unusable.
+    /// </summary>
+    private HeredocMarker? ParseMarker(AttributeReader r, string body, bool quoted, string what)
+    {
+        var text = r.NamedString("Marker");
+        if (text is null)
+        {
+            return new HeredocMarker(Quoting.HeredocMarker(body), quoted ? '\'' : '\0', false);
+        }
+
+        var marker = HeredocMarker.Parse(text);
+        if (marker is null)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"Marker '{text}' is not a heredoc marker such as 'EOF', \"'EOF'\" (the body taken as it is) or '-EOF' (leading tabs removed).", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        if (marker.Value.EndsEarly(body))
+        {
+            _session.Report(ProblemKind.InvalidValue, $"The {what} has a line '{marker.Value.Name}', which would end the heredoc early; choose another Marker.", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        return marker;
+    }
+
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null)
     {
         var mounts = new List<Mount>();
         foreach (var mountType in r.NamedTypes("Mounts"))
@@ -167,9 +220,34 @@ internal sealed partial class StageParser
             2 => "insecure",
             _ => null,
         };
+        var devices = new List<RunDevice>();
+        var index = 0;
+        foreach (var value in r.NamedStrings("Devices"))
+        {
+            index++;
+            var unsafeText = ValueRules.LiteralWord(value, Escape);
+            if (!_session.Check(unsafeText, r.Source.WithArgument("Devices"), $"Device {index}"))
+            {
+                ok = false;
+                continue;
+            }
+
+            var device = RunDevice.Read(value!, out var problem);
+            if (device is { IsWritable: false } unwritable)
+            {
+                problem = unwritable.Name.Length == 0 ? "names no device" : $"names the device '{unwritable.Name}', which BuildKit would read otherwise when written back";
+            }
+
+            ok &= _session.Check(problem, r.Source.WithArgument("Devices"), $"Device {index}", ProblemKind.InvalidValue);
+            if (problem is null)
+            {
+                devices.Add(device!.Value);
+            }
+        }
+
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker));
         }
     }
 
@@ -184,19 +262,20 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        ok &= CheckAll(sources, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
-        ok &= CheckAll(exclude, v => ValueRules.Word(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
+        ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
         var checksum = r.NamedString("Checksum");
         if (checksum is not null)
         {
-            ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
-        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
-        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal))
+        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021); BuildKit
+        // reads "." as "./" (dockerfile2llb/convert.go, pathRelativeToWorkingDir), so it stays as written.
+        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal) && destination != ".")
         {
             destination += "/";
         }
@@ -204,7 +283,8 @@ internal sealed partial class StageParser
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
-            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source));
+            var unpack = kind == CopyKind.Add ? r.NamedBool("Unpack") : null;
+            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source, unpack));
         }
     }
 
@@ -214,8 +294,8 @@ internal sealed partial class StageParser
         var source = r.String(1);
         var destination = r.String(2);
         var ok = from is not null;
-        ok &= _session.Check(ValueRules.Word(source, Escape), r.Source.WithArgument(1), "The source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -229,10 +309,11 @@ internal sealed partial class StageParser
         var content = r.String(1) ?? string.Empty;
         var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
+        var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
-        if (ok && owned)
+        if (ok && owned && marker is not null)
         {
-            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source));
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
         }
     }
 
@@ -243,7 +324,7 @@ internal sealed partial class StageParser
         var chown = r.NamedString("Chown");
         if (chown is not null)
         {
-            ok &= _session.Check(ValueRules.Owner(chown), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Owner(chown, Escape), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
         }
         else if (r.NamedBool("ChownToUser") != false)
         {
@@ -253,7 +334,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
@@ -285,7 +366,7 @@ internal sealed partial class StageParser
         }
 
         var owner = group is null ? user : user + ":" + group;
-        if (_session.Check(ValueRules.Owner(owner), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Owner(owner, Escape), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
         {
             var instruction = new UserInstruction(user!, group, r.Source);
             Add(instruction);
@@ -295,18 +376,45 @@ internal sealed partial class StageParser
 
     private void ParseExpose(AttributeReader r)
     {
-        var port = r.Int(0) ?? 0;
         var protocol = r.NamedEnum("Protocol") switch
         {
             null or 0 => "tcp",
             1 => "udp",
             _ => null,
         };
-        var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
-        ok &= protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
+        var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
+        var ports = new List<string>();
+        if (r.IsArray(0) && r.ArrayElementType(0) == SpecialType.System_String)
+        {
+            ok &= _session.Check(r.HasNamed("Protocol") ? "applies only to ports given as numbers; write it in each port, as \"53/udp\"" : null, r.Source.WithArgument("Protocol"), "Protocol", ProblemKind.InvalidValue);
+            var specs = r.Strings(0);
+            for (var i = 0; i < specs.Length; i++)
+            {
+                var problem = ValueRules.PortSpec(specs[i], Escape, out var unsafeValue);
+                ok &= _session.Check(problem, r.Source.WithElement(0, i), $"The port '{specs[i]}'", unsafeValue ? ProblemKind.UnsafeValue : ProblemKind.InvalidValue);
+                ports.Add(specs[i] ?? string.Empty);
+            }
+        }
+        else
+        {
+            var numbers = r.IsArray(0) ? r.Ints(0) : ImmutableArray.Create(r.Int(0));
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var port = numbers[i] ?? 0;
+                ok &= _session.Check(ValueRules.Port(port), r.IsArray(0) ? r.Source.WithElement(0, i) : r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
+                ports.Add(port.ToString(CultureInfo.InvariantCulture) + (protocol is null or "tcp" ? string.Empty : "/" + protocol));
+            }
+        }
+
+        if (ports.Count == 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Expose] needs at least one port.", r.Source);
+            ok = false;
+        }
+
         if (ok)
         {
-            Add(new ExposeInstruction(port, protocol!, r.Source));
+            Add(new ExposeInstruction(ports.ToEquatableArray(), r.Source));
         }
     }
 
@@ -331,13 +439,9 @@ internal sealed partial class StageParser
         bool ok;
         if (exec)
         {
+            // An empty exec form is BuildKit's way to clear what the base image set (ENTRYPOINT [] or CMD []).
             command = r.Strings(0);
             ok = CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
-            if (command.IsEmpty)
-            {
-                _session.Report(ProblemKind.InvalidValue, "Give the executable and its arguments.", r.Source);
-                ok = false;
-            }
         }
         else
         {
@@ -374,9 +478,10 @@ internal sealed partial class StageParser
         var startPeriod = Duration("StartPeriod");
         var startInterval = Duration("StartInterval");
         var retries = r.NamedInt("Retries");
-        if (retries is < 1)
+        // BuildKit refuses a negative count; 0 is the engine's default (instructions/parse.go, parseHealthcheck).
+        if (retries is < 0)
         {
-            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 1 or more.", r.Source.WithArgument("Retries"));
+            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 0 (the default) or more.", r.Source.WithArgument("Retries"));
             ok = false;
         }
 
@@ -404,7 +509,7 @@ internal sealed partial class StageParser
     private void ParseStopSignal(AttributeReader r)
     {
         var signal = r.String(0);
-        if (_session.Check(ValueRules.Signal(signal), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Signal(signal, Escape), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
         {
             Add(new StopSignalInstruction(signal!, r.Source));
         }
@@ -480,7 +585,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(gid <= 0 ? "is not a positive number (0 is root's group)" : null, r.Source.WithArgument("Gid"), "Gid", ProblemKind.InvalidValue);
         if (home is not null)
         {
-            ok &= _session.Check(ValueRules.AbsolutePath(home, Escape), r.Source.WithArgument("Home"), "Home");
+            ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
         if (!ok)
@@ -502,11 +607,11 @@ internal sealed partial class StageParser
         var directory = r.NamedString("Directory") ?? Ccache.DefaultDirectory;
         var id = r.NamedString("Id") ?? Ccache.DefaultId;
         var maxSize = r.NamedString("MaxSize");
-        var ok = _session.Check(ValueRules.AbsolutePath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
-        ok &= _session.Check(MountValue(id), r.Source.WithArgument("Id"), "Id");
+        var ok = _session.Check(ValueRules.AbsoluteLiteralPath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
+        ok &= _session.Check(LiteralMountValue(id), r.Source.WithArgument("Id"), "Id");
         if (maxSize is not null)
         {
-            ok &= _session.Check(ValueRules.Word(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
+            ok &= _session.Check(ValueRules.LiteralWord(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
         }
 
         if (!ok)
@@ -525,7 +630,7 @@ internal sealed partial class StageParser
     private void ParseStrip(AttributeReader r)
     {
         var path = r.String(0);
-        if (_session.Check(ValueRules.AbsolutePath(path, Escape), r.Source.WithArgument(0), "The path"))
+        if (_session.Check(ValueRules.AbsoluteLiteralPath(path, Escape), r.Source.WithArgument(0), "The path"))
         {
             Add(StripDebugSymbols.Expand(path!, r.Source));
         }
