@@ -42,6 +42,27 @@ public class HeredocBodyTests
     }
 
     [Theory]
+    [InlineData("EOT\\n")]
+    [InlineData("EOT\\r\\n")]
+    [InlineData("echo\\r\\nEOT\\r\\r\\n")]
+    public void A_line_that_BuildKit_reads_as_the_terminator_is_refused_with_its_marker(string literal)
+    {
+        var model = GeneratorHarness.Parse(GeneratedOutput.Usings + $$"""
+            [Dockerfile("Dockerfile")]
+            public partial class D
+            {
+                [Stage(From = "alpine:3.20")]
+                [RunHeredoc("{{literal}}", Marker = "EOT")]
+                public partial class S;
+            }
+            """);
+
+        var problem = Assert.Single(model.Problems);
+        Assert.Equal("Marker", problem.Source.ArgumentName);
+        Assert.Contains("would end the heredoc early", problem.Message);
+    }
+
+    [Theory]
     [InlineData("\\u0000")]
     [InlineData("\\u0001")]
     [InlineData("\\u0008")]
