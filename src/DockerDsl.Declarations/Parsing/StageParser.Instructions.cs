@@ -123,6 +123,8 @@ internal sealed partial class StageParser
             lines.Add(RunInstruction.ChainedLine(i, commands[i] ?? string.Empty));
         }
 
+        // BuildKit looks for heredocs in the whole instruction, its lines joined.
+        ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument(0), commands.Length == 1 ? "The command" : "The commands");
         AddRun(r, RunForm.Shell, lines, ok);
     }
 
@@ -264,6 +266,7 @@ internal sealed partial class StageParser
 
         ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
         ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok = ok && CheckNoHeredoc(sources.Add(destination), r.Source.WithArgument(0));
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
         ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
@@ -296,6 +299,7 @@ internal sealed partial class StageParser
         var ok = from is not null;
         ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
         ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok = ok && CheckNoHeredoc(ImmutableArray.Create(source, destination), r.Source.WithArgument(1));
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -303,11 +307,19 @@ internal sealed partial class StageParser
         }
     }
 
+    /// <summary>
+    /// COPY and ADD paths written as plain words (none holds white space, or the emitter writes the JSON form, where
+    /// BuildKit reads no heredoc) must not make BuildKit read a heredoc on the line.
+    /// </summary>
+    private bool CheckNoHeredoc(ImmutableArray<string?> paths, SourceRef source) =>
+        System.Linq.Enumerable.Any(paths, p => p is null || System.Linq.Enumerable.Any(p, char.IsWhiteSpace))
+        || _session.Check(ValueRules.HeredocIn(string.Join(" ", paths)), source, paths.Length == 2 ? "The path" : "The paths");
+
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
         var content = r.String(1) ?? string.Empty;
-        var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
+        var ok = _session.Check(ValueRules.Word(destination, Escape) ?? ValueRules.HeredocIn(destination), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
         var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
@@ -530,6 +542,11 @@ internal sealed partial class StageParser
             return;
         }
 
+        if (keyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(trigger), r.Source.WithArgument(0), "The trigger"))
+        {
+            return;
+        }
+
         Add(new OnBuildInstruction(trigger!.Trim(), r.Source));
     }
 
@@ -545,6 +562,13 @@ internal sealed partial class StageParser
         if (!RawKeywords.Contains(keyword))
         {
             _session.Report(ProblemKind.InvalidValue, $"'{keyword}' is not an instruction DockerDsl can place in a stage (FROM is declared with [Stage]).", r.Source.WithArgument(0));
+            return;
+        }
+
+        // Heredocs are read in RUN, COPY and ADD, also as the trigger of ONBUILD.
+        var heredocKeyword = keyword == "ONBUILD" ? Keyword(text!.Trim().Substring(keyword.Length)) : keyword;
+        if (heredocKeyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(text), r.Source.WithArgument(0), "The instruction"))
+        {
             return;
         }
 
