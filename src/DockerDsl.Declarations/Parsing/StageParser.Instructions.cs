@@ -145,7 +145,7 @@ internal sealed partial class StageParser
 
     private void ParseRunHeredoc(AttributeReader r)
     {
-        var script = r.String(0) ?? string.Empty;
+        var script = SourceLineBreaks(r, 0);
         var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
         if (script.Trim().Length == 0)
         {
@@ -315,10 +315,22 @@ internal sealed partial class StageParser
         System.Linq.Enumerable.Any(paths, p => p is null || System.Linq.Enumerable.Any(p, char.IsWhiteSpace))
         || _session.Check(ValueRules.HeredocIn(string.Join(" ", paths)), source, paths.Length == 2 ? "The path" : "The paths");
 
+    /// <summary>
+    /// A heredoc body as declared. Written as a verbatim or raw literal, its line breaks are the source file's, so a
+    /// CRLF there is the checkout's line ending and is written as LF: the Dockerfile is the same from every checkout.
+    /// Any other CR (an escape such as <c>"\r\n"</c>, a constant) is the author's and is kept exactly, as BuildKit
+    /// keeps it.
+    /// </summary>
+    private static string SourceLineBreaks(AttributeReader r, int position)
+    {
+        var value = r.String(position) ?? string.Empty;
+        return r.IsVerbatimOrRawLiteral(position) ? value.Replace("\r\n", "\n") : value;
+    }
+
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
-        var content = r.String(1) ?? string.Empty;
+        var content = SourceLineBreaks(r, 1);
         var ok = _session.Check(ValueRules.Word(destination, Escape) ?? ValueRules.HeredocIn(destination), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
         var marker = ParseMarker(r, content, quoted: true, "content");
