@@ -334,7 +334,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.FileMode(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
