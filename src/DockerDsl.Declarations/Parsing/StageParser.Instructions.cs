@@ -530,7 +530,8 @@ internal sealed partial class StageParser
             return;
         }
 
-        Add(new OnBuildInstruction(trigger!.Trim(), r.Source));
+        var text = trigger!.Trim();
+        Add(new OnBuildInstruction(text, r.Source, Core.Text.DockerfileReader.ReadTrigger(text, r.Source, Escape)));
     }
 
     private void ParseRaw(AttributeReader r)
