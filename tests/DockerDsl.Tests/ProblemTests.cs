@@ -89,6 +89,42 @@ public class ProblemTests
         Assert.Equal("D+S", problem.Source.Origin);
     }
 
+    [Theory]
+    [InlineData("[Stage(From = typeof(Build))] public partial class Final;", "[Stage(From = \"a:1\")] public partial class Build;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "[Stage(From = \"b:1\")] public partial class Two;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "")]
+    public void StagesOrArgumentsSpreadOverPartialDeclarationsInSeveralFilesAreRefusedInEitherFileOrder(string firstStages, string secondStages)
+    {
+        // The second file holds stages, or a global [Arg]: either would be ordered by the order of the files.
+        var first = GeneratedOutput.Usings + "[BuildArg] public partial class Version; [Dockerfile(\"Dockerfile\")] public partial class D { " + firstStages + " }";
+        var second = GeneratedOutput.Usings + (secondStages.Length == 0 ? "[Arg(typeof(Version))] public partial class D { }" : "public partial class D { " + secondStages + " }");
+        foreach (var files in new[] { new[] { first, second }, new[] { second, first } })
+        {
+            var model = DockerDsl.Declarations.Parsing.DockerfileParser.Parse(GeneratorHarness.Compile(files).GetTypeByMetadataName("D")!);
+
+            var problem = Assert.Single(model.Problems);
+            Assert.Equal(ProblemKind.SplitStage, problem.Kind);
+            Assert.Equal("D", problem.Source.Origin);
+            Assert.Contains("2 partial declarations", problem.Message);
+        }
+    }
+
+    [Fact]
+    public void OtherMembersInOtherFilesLeaveTheOrderAndTheDockerfileAsTheyAre()
+    {
+        // Stages in one declaration; the Dockerfile class and a stage class have more members elsewhere.
+        var stages = GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"b:1\")] [Run(\"two\")] public partial class Two; [Stage(From = \"a:1\")] [Run(\"one\")] public partial class One; }";
+        var members = GeneratedOutput.Usings + "public partial class D { public const int Answer = 42; public partial class One { public static int Helper() => 1; } }";
+        var texts = new[] { new[] { stages, members }, new[] { members, stages } }
+            .Select(files => GeneratorHarness.Driver().RunGenerators(GeneratorHarness.Compile(files)).GetRunResult())
+            .Select(result => GeneratorHarness.DockerfileText(result))
+            .ToList();
+
+        Assert.NotNull(texts[0]);
+        Assert.Equal(texts[0], texts[1]);
+        Assert.True(texts[0]!.IndexOf("FROM b:1", System.StringComparison.Ordinal) < texts[0]!.IndexOf("FROM a:1", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ProblemsPointAtTheAttributeAndArgumentAtFault()
     {

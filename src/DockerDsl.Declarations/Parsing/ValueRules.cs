@@ -147,7 +147,12 @@ internal static class ValueRules
     /// <summary>An element of a JSON array (exec form): anything but null; JSON escaping covers the rest.</summary>
     public static string? JsonItem(string? value) => value is null ? "is missing" : null;
 
-    /// <summary>Heredoc content: any text without a bare carriage return (CRLF is normalized first).</summary>
+    /// <summary>
+    /// Heredoc content, kept exactly: BuildKit's parser copies each body line with its own line ending (a CRLF stays
+    /// CRLF) and compares only the newline-trimmed line with the terminator (frontend/dockerfile/parser/parser.go,
+    /// heredocsFromLine and its line loop). Line breaks and tabs are the body's own; NUL and the other control
+    /// characters [Run] refuses are refused here too, since a file holding them is not a text a reader can trust.
+    /// </summary>
     public static string? HeredocBody(string? value)
     {
         if (value is null)
@@ -155,7 +160,15 @@ internal static class ValueRules
             return "is missing";
         }
 
-        return value.IndexOf('\r') >= 0 ? "contains a carriage return that is not part of a line break" : null;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return $"contains the control character U+{(int)c:X4}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A .dockerignore line: one line that is not empty and not a comment.</summary>
