@@ -517,7 +517,7 @@ public static class DockerfileReader
             var instructions = document.Model.Stages.Count == 1 ? document.Model.Stages[0].Instructions : EquatableArray<Instruction>.Empty;
             return error is null && instructions.Count == 1 && instructions[0] is not (RawInstruction or OnBuildInstruction) ? instructions[0] with { Source = source } : null;
         }
-        catch (Syntax.DockerfileParseException)
+        catch (Exception e) when (e is Syntax.DockerfileParseException or DockerfileReadException)
         {
             return null;
         }
