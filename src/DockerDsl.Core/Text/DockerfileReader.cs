@@ -147,10 +147,10 @@ public static class DockerfileReader
                 return ReadArg(args, source, line);
             case "env":
                 Flags().Parse();
-                return new EnvInstruction(Pairs(args, "ENV", line), source);
+                return new EnvInstruction(Pairs(args, "ENV", line, escape), source);
             case "label":
                 Flags().Parse();
-                return new LabelInstruction(Pairs(args, "LABEL", line), source);
+                return new LabelInstruction(Pairs(args, "LABEL", line, escape), source);
             case "run":
                 return ReadRun(node, source);
             case "copy":
@@ -241,7 +241,7 @@ public static class DockerfileReader
     }
 
     // The parser gives ENV and LABEL as (key, value, delimiter) triples; the delimiter is "=" or "" for the legacy form.
-    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line)
+    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line, char escape)
     {
         if (args.Count == 0)
         {
@@ -261,10 +261,54 @@ public static class DockerfileReader
                 throw new DockerfileReadException($"{keyword} names can not be blank", line);
             }
 
-            pairs.Add(new KeyValue(args[i], args[i + 1]));
+            pairs.Add(new KeyValue(args[i], args[i + 2].Length == 0 ? LegacyValueAsWord(args[i + 1], escape) : args[i + 1]));
         }
 
         return pairs.ToEquatableArray();
+    }
+
+    // The value of the legacy form (ENV NAME value with spaces) is the rest of the line, which BuildKit
+    // expands as one word; the model holds words of the NAME=value form, so its white space is quoted or escaped.
+    private static string LegacyValueAsWord(string value, char escape)
+    {
+        if (!value.Any(char.IsWhiteSpace))
+        {
+            return value;
+        }
+
+        if (value.IndexOfAny(new[] { '"', '\'', escape }) < 0)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var word = new System.Text.StringBuilder(value.Length + 8);
+        var quote = '\0';
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == escape && quote != '\'' && i + 1 < value.Length)
+            {
+                word.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            if (quote == '\0' && c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+            else if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                word.Append(escape);
+            }
+
+            word.Append(c);
+        }
+
+        return word.ToString();
     }
 
     private static string ExactlyOne(IReadOnlyList<string> args, string keyword, int line) =>

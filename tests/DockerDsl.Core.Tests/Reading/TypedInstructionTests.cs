@@ -129,4 +129,12 @@ public class TypedInstructionTests
     [InlineData("ONBUILD RUN 3<<EOF cat\nx\nEOF")]
     public void An_ONBUILD_trigger_the_model_cannot_type_keeps_only_its_text(string instruction) =>
         Assert.Null(Assert.IsType<OnBuildInstruction>(Read(instruction)).Instruction);
+
+    [Theory]
+    [InlineData("ENV A b", "b")]
+    [InlineData("ENV A b  c", "\"b  c\"")]
+    [InlineData("ENV A \"b c\" d$X", "\"b c\"\\ d$X")]
+    [InlineData("ENV A it\\'s a\tb", "it\\'s\\ a\\\tb")]
+    public void A_legacy_ENV_value_is_held_as_the_word_of_the_name_value_form(string instruction, string value) =>
+        Assert.Equal(value, Assert.IsType<EnvInstruction>(Read(instruction)).Variables[0].Value);
 }
