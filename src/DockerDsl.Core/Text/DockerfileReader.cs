@@ -338,8 +338,8 @@ public static class DockerfileReader
             devices.Add(device);
         }
 
-        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker);
+        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null, string? command = null) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker, command);
 
         if (node.IsJson)
         {
@@ -348,9 +348,21 @@ public static class DockerfileReader
 
         if (node.Heredocs.Count > 0)
         {
-            // The model's heredoc RUN is one script the shell runs, its marker kept as written (<<EOF, <<-'EOT').
-            return node.Heredocs.Count == 1 && args.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker
-                ? Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker)
+            // One script the shell runs keeps its marker as written (<<EOF, <<-'EOT'); a command line that opens
+            // heredocs (python3 <<EOF, <<A cat > a && <<B cat > b) is kept as written, with the bodies in order.
+            if (args.Count != 1)
+            {
+                return Raw(node, source);
+            }
+
+            if (node.Heredocs.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker)
+            {
+                return Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker);
+            }
+
+            var opened = Syntax.HeredocWord.FromLine(args[0]).Select(h => h.Name);
+            return opened.SequenceEqual(node.Heredocs.Select(h => h.Name))
+                ? Run(RunForm.Heredoc, node.Heredocs.Select(h => h.Content), command: args[0])
                 : Raw(node, source);
         }
 
