@@ -80,7 +80,7 @@ public sealed class CopyFromAttribute : Attribute
     /// <summary>When true (the default), files get <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 
     /// <summary><c>--link</c>.</summary>
@@ -111,13 +111,16 @@ public sealed class CopyHeredocAttribute : Attribute
     /// </summary>
     public string? Marker { get; set; }
 
+    /// <summary><c>--link</c>: the file is its own layer, independent of the layers before it.</summary>
+    public bool Link { get; set; }
+
     /// <summary><c>--chown</c>.</summary>
     public string? Chown { get; set; }
 
     /// <summary>When true (the default), the file gets <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 }
 
@@ -165,7 +168,7 @@ public sealed class AddAttribute : Attribute
     /// <summary>When true (the default), files get <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 
     /// <summary><c>--link</c>.</summary>

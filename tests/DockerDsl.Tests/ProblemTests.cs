@@ -45,7 +45,7 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Env(\"A\", \"1\", \"B\", \"x\\ny\")] public partial class S; }", ProblemKind.UnsafeValue, "The value 2 contains a line break" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Interval = \"30\")] public partial class S; }", ProblemKind.InvalidValue, "not a duration" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = -1)] public partial class S; }", ProblemKind.InvalidValue, "Retries is -1" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "octal" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "is not a file mode such as '0755' or 'u+x'" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"FROM alpine\")] public partial class S; }", ProblemKind.InvalidValue, "FROM is declared with [Stage]" },
@@ -59,6 +59,8 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"/a\", \"x\\n\\tEND\\n\", Marker = \"-END\")] public partial class S; }", ProblemKind.InvalidValue, "The content has a line 'END', which would end the heredoc early" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"ENV ONLYNAME\")] public partial class S; }", ProblemKind.UnsafeValue, "BuildKit's parser refuses: ENV must have two arguments" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"2<<X\", \"x\")] public partial class S; }", ProblemKind.UnsafeValue, "The destination contains '<<X'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \"cat <<A\")] public partial class S; }", ProblemKind.UnsafeValue, "The command contains '<<A'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \" \")] public partial class S; }", ProblemKind.InvalidValue, "The command is empty" },
         { "[Dockerfile(\"Dockerfile\", Escape = 'x')] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidValue, "Escape must be" },
     };
 

@@ -147,10 +147,10 @@ public static class DockerfileReader
                 return ReadArg(args, source, line);
             case "env":
                 Flags().Parse();
-                return new EnvInstruction(Pairs(args, "ENV", line), source);
+                return new EnvInstruction(Pairs(args, "ENV", line, escape), source);
             case "label":
                 Flags().Parse();
-                return new LabelInstruction(Pairs(args, "LABEL", line), source);
+                return new LabelInstruction(Pairs(args, "LABEL", line, escape), source);
             case "run":
                 return ReadRun(node, source);
             case "copy":
@@ -208,7 +208,7 @@ public static class DockerfileReader
             case "stopsignal":
                 return new StopSignalInstruction(ExactlyOne(args, "STOPSIGNAL", line), source);
             case "onbuild":
-                return ReadOnBuild(node, source);
+                return ReadOnBuild(node, source, escape);
             case "maintainer":
                 Flags().Parse();
                 ExactlyOne(args, "MAINTAINER", line);
@@ -241,7 +241,7 @@ public static class DockerfileReader
     }
 
     // The parser gives ENV and LABEL as (key, value, delimiter) triples; the delimiter is "=" or "" for the legacy form.
-    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line)
+    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line, char escape)
     {
         if (args.Count == 0)
         {
@@ -261,10 +261,54 @@ public static class DockerfileReader
                 throw new DockerfileReadException($"{keyword} names can not be blank", line);
             }
 
-            pairs.Add(new KeyValue(args[i], args[i + 1]));
+            pairs.Add(new KeyValue(args[i], args[i + 2].Length == 0 ? LegacyValueAsWord(args[i + 1], escape) : args[i + 1]));
         }
 
         return pairs.ToEquatableArray();
+    }
+
+    // The value of the legacy form (ENV NAME value with spaces) is the rest of the line, which BuildKit
+    // expands as one word; the model holds words of the NAME=value form, so its white space is quoted or escaped.
+    private static string LegacyValueAsWord(string value, char escape)
+    {
+        if (!value.Any(char.IsWhiteSpace))
+        {
+            return value;
+        }
+
+        if (value.IndexOfAny(new[] { '"', '\'', escape }) < 0)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var word = new System.Text.StringBuilder(value.Length + 8);
+        var quote = '\0';
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == escape && quote != '\'' && i + 1 < value.Length)
+            {
+                word.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            if (quote == '\0' && c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+            else if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                word.Append(escape);
+            }
+
+            word.Append(c);
+        }
+
+        return word.ToString();
     }
 
     private static string ExactlyOne(IReadOnlyList<string> args, string keyword, int line) =>
@@ -294,8 +338,8 @@ public static class DockerfileReader
             devices.Add(device);
         }
 
-        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker);
+        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null, string? command = null) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker, command);
 
         if (node.IsJson)
         {
@@ -304,9 +348,21 @@ public static class DockerfileReader
 
         if (node.Heredocs.Count > 0)
         {
-            // The model's heredoc RUN is one script the shell runs, its marker kept as written (<<EOF, <<-'EOT').
-            return node.Heredocs.Count == 1 && args.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker
-                ? Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker)
+            // One script the shell runs keeps its marker as written (<<EOF, <<-'EOT'); a command line that opens
+            // heredocs (python3 <<EOF, <<A cat > a && <<B cat > b) is kept as written, with the bodies in order.
+            if (args.Count != 1)
+            {
+                return Raw(node, source);
+            }
+
+            if (node.Heredocs.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker)
+            {
+                return Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker);
+            }
+
+            var opened = Syntax.HeredocWord.FromLine(args[0]).Select(h => h.Name);
+            return opened.SequenceEqual(node.Heredocs.Select(h => h.Name))
+                ? Run(RunForm.Heredoc, node.Heredocs.Select(h => h.Content), command: args[0])
                 : Raw(node, source);
         }
 
@@ -475,7 +531,7 @@ public static class DockerfileReader
             source);
     }
 
-    private static Instruction ReadOnBuild(DockerfileNode node, SourceRef source)
+    private static Instruction ReadOnBuild(DockerfileNode node, SourceRef source, char escape)
     {
         new InstructionFlags(node.Flags, node.StartLine).Parse();
         if (node.Children.Count == 0)
@@ -501,7 +557,26 @@ public static class DockerfileReader
             expression += "\n" + heredoc.Content + heredoc.Name;
         }
 
-        return new OnBuildInstruction(expression, source);
+        return new OnBuildInstruction(expression, source, ReadTrigger(expression, source, escape));
+    }
+
+    /// <summary>
+    /// An ONBUILD trigger read as the instruction it is, as BuildKit reads it when a later build runs it
+    /// (dockerfile2llb's dispatchOnBuildTriggers parses it on its own); null when the model cannot type it or BuildKit refuses it.
+    /// </summary>
+    public static Instruction? ReadTrigger(string trigger, SourceRef source, char escape)
+    {
+        var text = (escape == '\\' ? string.Empty : "# escape=" + escape + "\n") + "FROM scratch\n" + trigger + "\n";
+        try
+        {
+            var document = ReadUntilError(source.Origin ?? "ONBUILD", text, out var error);
+            var instructions = document.Model.Stages.Count == 1 ? document.Model.Stages[0].Instructions : EquatableArray<Instruction>.Empty;
+            return error is null && instructions.Count == 1 && instructions[0] is not (RawInstruction or OnBuildInstruction) ? instructions[0] with { Source = source } : null;
+        }
+        catch (Exception e) when (e is Syntax.DockerfileParseException or DockerfileReadException)
+        {
+            return null;
+        }
     }
 
     private static readonly System.Text.RegularExpressions.Regex OnBuildPrefix =

@@ -201,7 +201,7 @@ internal sealed partial class StageParser
     {
         var expected = instruction switch
         {
-            RunInstruction { Form: RunForm.Heredoc } => 1,
+            RunInstruction { Form: RunForm.Heredoc } run => run.Lines.Count,
             CopyInstruction { HeredocContent: not null } => 1,
             _ => 0,
         };
