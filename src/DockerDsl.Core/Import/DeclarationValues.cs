@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+namespace DockerDsl.Core.Import;
+
+/// <summary>
+/// What the C# front end accepts in each place of a declaration (the rules of
+/// <c>DockerDsl.Declarations.Parsing.ValueRules</c>, which this assembly cannot reference): the importer
+/// writes a typed attribute only for values that pass, so an imported declaration has no DDSL1xx error.
+/// Each returns true when the value is accepted.
+/// </summary>
+internal static class DeclarationValues
+{
+    private static readonly Regex ImagePattern = new(
+        @"^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|[a-z0-9][a-z0-9._\-/:]*(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)?[A-Za-z0-9._\-]*)(@sha256:[a-f0-9]{64})?$",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex StageNamePattern = new(@"^[A-Za-z][A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex VariableNamePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex LabelKeyPattern = new(@"^[A-Za-z0-9][A-Za-z0-9._/\-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex DurationPattern = new(@"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", RegexOptions.CultureInvariant);
+    private static readonly Regex OctalPattern = new(@"^[0-7]{3,4}$", RegexOptions.CultureInvariant);
+    private static readonly Regex OwnerPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(:[A-Za-z0-9_][A-Za-z0-9_.\-]*)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex SignalPattern = new(@"^(SIG[A-Z0-9+\-]+|[0-9]{1,2})$", RegexOptions.CultureInvariant);
+    private static readonly Regex PlatformPattern = new(@"^(\$\{?(BUILD|TARGET)PLATFORM\}?|[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)$", RegexOptions.CultureInvariant);
+    private static readonly Regex ChecksumPattern = new(@"^sha(256|384|512):[a-f0-9]{64,128}$", RegexOptions.CultureInvariant);
+
+    /// <summary>A command line: one line that cannot join or start another.</summary>
+    public static bool ShellLine(string value, char escape) =>
+        value.Trim().Length > 0
+        && !HasControlCharacter(value)
+        && !value.TrimStart().StartsWith("#", System.StringComparison.Ordinal)
+        && !value.TrimEnd().EndsWith(escape.ToString(), System.StringComparison.Ordinal)
+        && !value.Contains("<<");
+
+    /// <summary>A bare word: a path, name or pattern written without quotes.</summary>
+    public static bool Word(string value, char escape)
+    {
+        if (value.Length == 0 || HasControlCharacter(value) || value.Contains("<<"))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || c is '"' or '\'' or '$' || c == escape)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A value written in double quotes (ENV, LABEL, ARG defaults).</summary>
+    public static bool QuotedValue(string value) => !HasControlCharacter(value);
+
+    /// <summary>Heredoc content after CRLF is normalized: no bare carriage return.</summary>
+    public static bool HeredocBody(string value) => value.IndexOf('\r') < 0;
+
+    public static bool IgnorePattern(string value) =>
+        value.Trim().Length > 0
+        && !value.TrimStart().StartsWith("#", System.StringComparison.Ordinal)
+        && !HasControlCharacter(value)
+        && Rules.DockerignorePattern.Problem(value) is null;
+
+    public static bool AbsolutePath(string value, char escape) => Word(value, escape) && value.StartsWith("/", System.StringComparison.Ordinal);
+
+    /// <summary>A mount option value: a bare word without the separators of the --mount syntax.</summary>
+    public static bool MountValue(string value, char escape) => Word(value, escape) && value.IndexOfAny(new[] { ',', '=' }) < 0;
+
+    public static bool Image(string value) => value.Length > 0 && ImagePattern.IsMatch(value);
+
+    public static bool StageName(string value) => value.Length > 0 && StageNamePattern.IsMatch(value);
+
+    public static bool VariableName(string value) => value.Length > 0 && VariableNamePattern.IsMatch(value);
+
+    public static bool LabelKey(string value) => value.Length > 0 && LabelKeyPattern.IsMatch(value);
+
+    public static bool Duration(string value) => value.Length > 0 && DurationPattern.IsMatch(value);
+
+    public static bool Octal(string value) => value.Length > 0 && OctalPattern.IsMatch(value);
+
+    public static bool Owner(string value) => value.Length > 0 && OwnerPattern.IsMatch(value);
+
+    public static bool Signal(string value) => value.Length > 0 && SignalPattern.IsMatch(value);
+
+    public static bool Platform(string value) => value.Length > 0 && PlatformPattern.IsMatch(value);
+
+    public static bool Checksum(string value) => value.Length > 0 && ChecksumPattern.IsMatch(value);
+
+    /// <summary>Digits that read back as the same number: no sign, no leading zero.</summary>
+    public static bool CanonicalNumber(string value, long max, out long number)
+    {
+        number = 0;
+        if (value.Length == 0 || value.Length > 18 || (value.Length > 1 && value[0] == '0'))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return number <= max;
+    }
+
+    private static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' || (char.IsControl(c) && c != '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

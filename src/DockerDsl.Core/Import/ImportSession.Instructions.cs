@@ -1,0 +1,484 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DockerDsl.Core.Emit;
+using DockerDsl.Core.Model;
+using DockerDsl.Core.Text;
+using DockerDsl.Core.Text.Syntax;
+
+namespace DockerDsl.Core.Import;
+
+internal sealed partial class ImportSession
+{
+    /// <summary>The keywords <c>[Instruction]</c> takes (the C# front end's list).</summary>
+    private static readonly HashSet<string> RawKeywords = new(StringComparer.Ordinal)
+    {
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    };
+
+    private static readonly Dictionary<string, string> PlatformArgumentClasses = new(StringComparer.Ordinal)
+    {
+        ["TARGETPLATFORM"] = "TargetPlatform",
+        ["TARGETOS"] = "TargetOs",
+        ["TARGETARCH"] = "TargetArch",
+        ["TARGETVARIANT"] = "TargetVariant",
+        ["BUILDPLATFORM"] = "BuildPlatform",
+        ["BUILDOS"] = "BuildOs",
+        ["BUILDARCH"] = "BuildArch",
+        ["BUILDVARIANT"] = "BuildVariant",
+    };
+
+    private Mapped MapInstruction(StagePlan plan, DockerfileNode node)
+    {
+        string? reason = null;
+        List<CSharpAttribute>? attributes;
+        try
+        {
+            attributes = node.Value switch
+            {
+                "arg" => MapArg(node, out reason),
+                "env" => One(MapEnv(node, out reason)),
+                "label" => One(MapLabel(node, out reason)),
+                "run" => One(MapRun(plan, node, out reason)),
+                "copy" or "add" => One(MapCopy(plan, node, out reason)),
+                "workdir" => One(MapWorkDir(node, out reason)),
+                "user" => One(MapUser(plan, node, out reason)),
+                "expose" => One(MapExpose(node, out reason)),
+                "volume" => One(MapVolume(node, out reason)),
+                "cmd" or "entrypoint" => One(MapCommand(node, out reason)),
+                "healthcheck" => One(MapHealthCheck(node, out reason)),
+                "shell" => One(MapShell(node, out reason)),
+                "stopsignal" => One(MapStopSignal(node, out reason)),
+                "onbuild" => One(MapOnBuild(node, out reason)),
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is DockerfileReadException or LexException)
+        {
+            attributes = null;
+            reason = "a form DockerDsl does not type";
+        }
+
+        if (attributes is not null)
+        {
+            Record(node, ImportOutcome.Typed, null);
+            var typed = new Mapped(node, attributes.ToArray());
+            if (node.Value != "run")
+            {
+                AddInnerComments(typed);
+            }
+
+            return typed;
+        }
+
+        if (node.Value == "maintainer")
+        {
+            reason = "MAINTAINER has no typed attribute (it is deprecated: LABEL org.opencontainers.image.authors replaces it)";
+        }
+
+        return Fallback(plan, node, reason ?? "a form DockerDsl does not type");
+    }
+
+    private static List<CSharpAttribute>? One(CSharpAttribute? attribute) => attribute is null ? null : new List<CSharpAttribute> { attribute };
+
+    /// <summary><c>[Instruction("...")]</c> with the text BuildKit read, or the whole instruction when no attribute can hold it.</summary>
+    private Mapped Fallback(StagePlan? plan, DockerfileNode node, string reason)
+    {
+        var text = GoText.TrimSpace(node.Original);
+        var keyword = node.Value.ToUpperInvariant();
+        if (plan is not null && node.Heredocs.Count == 0 && RawKeywords.Contains(keyword) && DeclarationValues.ShellLine(text, _escape))
+        {
+            Record(node, ImportOutcome.Raw, reason);
+            if (keyword == "USER")
+            {
+                var user = text.Substring(4).Trim();
+                plan.Owner = UserRules.IsRoot(user) ? null : user;
+            }
+
+            var raw = new Mapped(node, new CSharpAttribute("Instruction").Add(CSharpExpression.String(text))) { Note = RawNote(reason) };
+            AddInnerComments(raw);
+            return raw;
+        }
+
+        foreach (var heredoc in node.Heredocs)
+        {
+            text += "\n" + heredoc.Content + heredoc.Name;
+        }
+
+        Record(node, ImportOutcome.NotExpressible, reason);
+        var whole = text.IndexOf('\n') >= 0 ? CSharpExpression.Text(text) : CSharpExpression.String(text);
+        var unexpressed = new Mapped(node, new CSharpAttribute("Instruction").Add(whole)) { Note = NotExpressibleNote(reason) };
+        AddInnerComments(unexpressed);
+        return unexpressed;
+    }
+
+    /// <summary>An ARG before the first FROM: one <c>[Arg]</c> per build argument on the Dockerfile class.</summary>
+    private Mapped MapGlobalArg(DockerfileNode node)
+    {
+        // BuildKit reads the build arguments before the first FROM one after another, so one ARG with several is several ARGs.
+        var attributes = MapArg(node, out var reason);
+        if (attributes is not null)
+        {
+            Record(node, ImportOutcome.Typed, null);
+            var mapped = new Mapped(node, attributes.ToArray());
+            AddInnerComments(mapped);
+            return mapped;
+        }
+
+        return Fallback(null, node, (reason ?? "a form DockerDsl does not type") + "; [Arg] is the only ARG the Dockerfile class takes");
+    }
+
+    private List<CSharpAttribute>? MapArg(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var attributes = new List<CSharpAttribute>();
+        foreach (var word in node.Next)
+        {
+            var equals = word.IndexOf('=');
+            var name = equals < 0 ? word : word.Substring(0, equals);
+            if (!DeclarationValues.VariableName(name))
+            {
+                reason = "an ARG name DockerDsl does not accept";
+                return null;
+            }
+
+            string? value = null;
+            if (equals >= 0)
+            {
+                var valueWord = word.Substring(equals + 1);
+                value = _words.Literal(valueWord);
+                if (value is null)
+                {
+                    reason = "an ARG default that refers to a build variable";
+                    return null;
+                }
+
+                if (!DeclarationValues.QuotedValue(value) || !_words.Equivalent(valueWord, Quoting.DoubleQuoted(value, _escape, expand: false)))
+                {
+                    reason = "an ARG default DockerDsl cannot quote";
+                    return null;
+                }
+            }
+
+            attributes.Add(new CSharpAttribute("Arg").Add($"typeof({BuildArgClass(name, value)})"));
+        }
+
+        // One ARG in a stage expands its defaults before it sets any of its arguments; split, the later ones would
+        // see the earlier: the same here, since a default that refers to a variable is not typed.
+        return attributes;
+    }
+
+    private string BuildArgClass(string name, string? value)
+    {
+        foreach (var declaration in _buildArgs)
+        {
+            if (declaration.Name == name && declaration.Default == value)
+            {
+                return declaration.ClassName;
+            }
+        }
+
+        var preferred = PlatformArgumentClasses.TryGetValue(name, out var known) ? known : CSharpCode.PascalCase(name);
+        var className = ClassName(preferred, "Arg");
+        _buildArgs.Add(new BuildArgDeclaration(className, name, value));
+        return className;
+    }
+
+    private CSharpAttribute? MapEnv(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        if (node.Next.Count != 3)
+        {
+            reason = "several variables in one ENV";
+            return null;
+        }
+
+        var name = node.Next[0];
+        if (!DeclarationValues.VariableName(name))
+        {
+            reason = "an ENV name DockerDsl does not accept";
+            return null;
+        }
+
+        if (!ConvertValue(node.Next[1], allowExpand: true, out var value, out var expand, out reason))
+        {
+            return null;
+        }
+
+        var attribute = new CSharpAttribute("Env").Add(CSharpExpression.String(name)).Add(CSharpExpression.String(value));
+        return expand ? attribute.NamedTrue("Expand") : attribute;
+    }
+
+    private CSharpAttribute? MapLabel(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        if (node.Next.Count != 3)
+        {
+            reason = "several labels in one LABEL";
+            return null;
+        }
+
+        var key = _words.Literal(node.Next[0]);
+        if (key is null || !DeclarationValues.LabelKey(key) || !_words.Equivalent(node.Next[0], key))
+        {
+            reason = "a label key DockerDsl does not accept";
+            return null;
+        }
+
+        if (!ConvertValue(node.Next[1], allowExpand: false, out var value, out _, out reason))
+        {
+            return null;
+        }
+
+        return new CSharpAttribute("Label").Add(CSharpExpression.String(key)).Add(CSharpExpression.String(value));
+    }
+
+    /// <summary>The C# value whose double-quoted word (<c>Quoting.DoubleQuoted</c>) is equivalent to <paramref name="word"/>.</summary>
+    private bool ConvertValue(string word, bool allowExpand, out string value, out bool expand, out string? reason)
+    {
+        reason = null;
+        expand = false;
+        var literal = _words.Literal(word);
+        if (literal is not null)
+        {
+            value = literal;
+            if (DeclarationValues.QuotedValue(literal) && _words.Equivalent(word, Quoting.DoubleQuoted(literal, _escape, expand: false)))
+            {
+                return true;
+            }
+
+            reason = "a value with a line break or control character";
+            return false;
+        }
+
+        value = string.Empty;
+        if (!allowExpand)
+        {
+            reason = "a LABEL value that refers to a build variable";
+            return false;
+        }
+
+        var kept = _words.KeepingReferences(word);
+        if (kept is not null && DeclarationValues.QuotedValue(kept) && _words.Equivalent(word, Quoting.DoubleQuoted(kept, _escape, expand: true)))
+        {
+            value = kept;
+            expand = true;
+            return true;
+        }
+
+        reason = "a value that mixes a literal '$' with build variables";
+        return false;
+    }
+
+    /// <summary>A path or name: a word that means itself, which the C# front end writes bare.</summary>
+    private string? PlainWord(string word)
+    {
+        var literal = _words.Literal(word);
+        return literal is not null && DeclarationValues.Word(literal, _escape) && _words.Equivalent(word, literal) ? literal : null;
+    }
+
+    private CSharpAttribute? MapWorkDir(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var path = PlainWord(node.Next[0]);
+        if (path is null)
+        {
+            reason = "a path with a build variable, a quote or white space";
+            return null;
+        }
+
+        return new CSharpAttribute("WorkDir").Add(CSharpExpression.String(path));
+    }
+
+    private CSharpAttribute? MapUser(StagePlan plan, DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var text = PlainWord(node.Next[0]);
+        if (text is null || !DeclarationValues.Owner(text))
+        {
+            reason = "a USER with a build variable";
+            return null;
+        }
+
+        plan.Owner = UserRules.IsRoot(text) ? null : text;
+        var colon = text.IndexOf(':');
+        if (colon < 0)
+        {
+            return new CSharpAttribute("User").Add(CSharpExpression.String(text));
+        }
+
+        var user = text.Substring(0, colon);
+        var group = text.Substring(colon + 1);
+        if (DeclarationValues.CanonicalNumber(user, int.MaxValue, out var uid) && DeclarationValues.CanonicalNumber(group, int.MaxValue, out var gid))
+        {
+            return new CSharpAttribute("User").Add(CSharpCode.Number(uid)).Add(CSharpCode.Number(gid));
+        }
+
+        return new CSharpAttribute("User").Add(CSharpExpression.String(user)).NamedString("Group", group);
+    }
+
+    private CSharpAttribute? MapExpose(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        if (node.Next.Count != 1)
+        {
+            reason = "several ports in one EXPOSE";
+            return null;
+        }
+
+        var word = PlainWord(node.Next[0]);
+        var slash = word?.IndexOf('/') ?? -1;
+        var number = slash < 0 ? word : word!.Substring(0, slash);
+        var protocol = slash < 0 ? "tcp" : word!.Substring(slash + 1);
+        if (number is null || !DeclarationValues.CanonicalNumber(number, 65535, out var port) || port < 1 || protocol is not ("tcp" or "udp"))
+        {
+            reason = "a port with a build variable, a range or a protocol other than tcp and udp";
+            return null;
+        }
+
+        var attribute = new CSharpAttribute("Expose").Add(CSharpCode.Number(port));
+        return protocol == "udp" ? attribute.Named("Protocol", "ExposeProtocol.Udp") : attribute;
+    }
+
+    private CSharpAttribute? MapVolume(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var attribute = new CSharpAttribute("Volume");
+        foreach (var word in node.Next)
+        {
+            var path = PlainWord(word);
+            if (path is null)
+            {
+                reason = "a path with a build variable, a quote or white space";
+                return null;
+            }
+
+            attribute.Add(CSharpExpression.String(path));
+        }
+
+        return attribute;
+    }
+
+    private CSharpAttribute? MapCommand(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var name = node.Value == "cmd" ? "Cmd" : "Entrypoint";
+        if (node.IsJson)
+        {
+            if (node.Next.Count == 0)
+            {
+                reason = "an empty exec form";
+                return null;
+            }
+
+            var attribute = new CSharpAttribute(name);
+            foreach (var item in node.Next)
+            {
+                attribute.Add(CSharpExpression.String(item));
+            }
+
+            return attribute;
+        }
+
+        if (node.Next.Count != 1 || !DeclarationValues.ShellLine(node.Next[0], _escape))
+        {
+            reason = "a command DockerDsl does not take as one line";
+            return null;
+        }
+
+        return new CSharpAttribute(name + "Shell").Add(CSharpExpression.String(node.Next[0]));
+    }
+
+    private CSharpAttribute? MapHealthCheck(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        if (node.Next[0].Equals("NONE", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CSharpAttribute("NoHealthCheck");
+        }
+
+        var flags = new InstructionFlags(node.Flags, node.StartLine).String("interval").String("timeout").String("start-period").String("start-interval").String("retries").Parse();
+        CSharpAttribute attribute;
+        var command = node.Next.Skip(1).ToList();
+        if (node.IsJson)
+        {
+            attribute = new CSharpAttribute("HealthCheck").Add(CSharpExpression.Array(command.Select(CSharpCode.String).ToList()));
+        }
+        else if (command.Count == 1 && DeclarationValues.ShellLine(command[0], _escape))
+        {
+            attribute = new CSharpAttribute("HealthCheck").Add(CSharpExpression.String(command[0]));
+        }
+        else
+        {
+            reason = "a health check command DockerDsl does not take as one line";
+            return null;
+        }
+
+        foreach (var (flag, property) in new[] { ("interval", "Interval"), ("timeout", "Timeout"), ("start-period", "StartPeriod"), ("start-interval", "StartInterval") })
+        {
+            if (flags.Value(flag) is { } duration)
+            {
+                if (!DeclarationValues.Duration(duration))
+                {
+                    reason = "a health check duration DockerDsl does not accept";
+                    return null;
+                }
+
+                attribute.NamedString(property, duration);
+            }
+        }
+
+        if (flags.Value("retries") is { } retries)
+        {
+            if (!DeclarationValues.CanonicalNumber(retries, int.MaxValue, out var count) || count < 1)
+            {
+                reason = "health check retries other than a positive number";
+                return null;
+            }
+
+            attribute.Named("Retries", CSharpCode.Number(count));
+        }
+
+        return attribute;
+    }
+
+    private CSharpAttribute? MapShell(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var attribute = new CSharpAttribute("Shell");
+        foreach (var item in node.Next)
+        {
+            attribute.Add(CSharpExpression.String(item));
+        }
+
+        return attribute;
+    }
+
+    private CSharpAttribute? MapStopSignal(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var signal = PlainWord(node.Next[0]);
+        if (signal is null || !DeclarationValues.Signal(signal))
+        {
+            reason = "a signal with a build variable or a name DockerDsl does not accept";
+            return null;
+        }
+
+        return new CSharpAttribute("StopSignal").Add(CSharpExpression.String(signal));
+    }
+
+    private CSharpAttribute? MapOnBuild(DockerfileNode node, out string? reason)
+    {
+        reason = null;
+        var trigger = GoText.TrimSpace(node.Children[0].Original);
+        var keyword = node.Children[0].Value.ToUpperInvariant();
+        if (node.Heredocs.Count > 0 || !DeclarationValues.ShellLine(trigger, _escape) || !RawKeywords.Contains(keyword) || keyword is "ONBUILD" or "MAINTAINER")
+        {
+            reason = "an ONBUILD trigger DockerDsl does not take as one line";
+            return null;
+        }
+
+        return new CSharpAttribute("OnBuild").Add(CSharpExpression.String(trigger));
+    }
+}
