@@ -146,6 +146,12 @@ public sealed class AddAttribute : Attribute
     /// <summary><c>--keep-git-dir</c> for git sources.</summary>
     public bool KeepGitDir { get; set; }
 
+    /// <summary>
+    /// <c>--unpack</c>: whether to extract tar archives. When not set, BuildKit extracts local archives and leaves
+    /// remote ones as downloaded; <c>true</c> extracts a downloaded archive too, <c>false</c> keeps a local one whole.
+    /// </summary>
+    public bool Unpack { get; set; }
+
     /// <summary><c>--chown</c>.</summary>
     public string? Chown { get; set; }
 

@@ -73,8 +73,8 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor UserByName = new(
         RuleIdentifiers.UserByName, Security, RuleSeverity.Warning, "USER given by name",
-        "USER '{0}' is a name, so Kubernetes runAsNonRoot cannot verify that it is not root; use numeric ids such as [User(1001, 1001)] or [NonRootUser]",
-        "USER '{0}' is a name, so Kubernetes runAsNonRoot cannot verify that it is not root; use numeric ids such as 'USER 1001:1001'",
+        "USER {0}, so Kubernetes runAsNonRoot cannot verify that it is not root; use numeric ids such as [User(1001, 1001)] or [NonRootUser]",
+        "USER {0}, so Kubernetes runAsNonRoot cannot verify that it is not root; use numeric ids such as 'USER 1001:1001'",
         "Runtimes see a user name only as text; a numeric uid is what runAsNonRoot and similar policies can check.");
 
     public static readonly RuleDescriptor AddInsteadOfCopy = new(

@@ -138,6 +138,8 @@ public static class DockerfileEmitter
             flags.Add("--security=" + run.Security);
         }
 
+        flags.AddRange(run.Devices.Select(d => "--device=" + d.Text));
+
         switch (run.Form)
         {
             case RunForm.Shell when flags.Count == 0:
@@ -199,6 +201,11 @@ public static class DockerfileEmitter
             parts.Add("--keep-git-dir=true");
         }
 
+        if (copy.Unpack is { } unpack)
+        {
+            parts.Add(unpack ? "--unpack=true" : "--unpack=false");
+        }
+
         if (copy.HeredocContent is not null)
         {
             var marker = Quoting.HeredocMarker(copy.HeredocContent);
@@ -209,9 +216,34 @@ public static class DockerfileEmitter
             return;
         }
 
-        parts.AddRange(copy.Sources);
-        parts.Add(copy.Destination);
+        var paths = copy.Sources.Concat(new[] { copy.Destination }).ToList();
+        if (paths.Any(NeedsJsonForm))
+        {
+            parts.Add(Quoting.JsonArray(paths));
+        }
+        else
+        {
+            parts.AddRange(paths);
+        }
+
         w.Line(string.Join(" ", parts));
+    }
+
+    /// <summary>
+    /// True for a COPY or ADD path the shell form cannot hold: BuildKit splits that form at white space, and
+    /// reads the elements of the JSON form as the same words (instructions/parse.go, parseSourcesAndDest).
+    /// </summary>
+    public static bool NeedsJsonForm(string path)
+    {
+        foreach (var c in path)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteHealthCheck(DockerfileWriter w, HealthCheckInstruction health)

@@ -52,13 +52,15 @@ public enum RunForm
 }
 
 /// <summary>RUN. For <see cref="RunForm.Shell"/>, <see cref="Lines"/> are physical lines joined by continuations.</summary>
+/// <param name="Devices">The CDI devices of <c>--device</c>, in order.</param>
 public sealed record RunInstruction(
     RunForm Form,
     EquatableArray<string> Lines,
     EquatableArray<Mount> Mounts,
     string? Network,
     string? Security,
-    SourceRef Source) : Instruction(Source)
+    SourceRef Source,
+    EquatableArray<RunDevice> Devices = default) : Instruction(Source)
 {
     /// <summary>Line <paramref name="index"/> of a shell-form RUN: its command, chained to the one before with <c>&amp;&amp;</c>.</summary>
     public static string ChainedLine(int index, string command) => index == 0 ? command : "&& " + command;
@@ -71,6 +73,7 @@ public enum CopyKind
 }
 
 /// <summary>COPY or ADD. <see cref="HeredocContent"/> set means <c>COPY &lt;&lt;EOF dest</c>.</summary>
+/// <param name="Unpack">ADD's <c>--unpack</c>: true or false when given, null for BuildKit's default (local archives are unpacked, remote ones not).</param>
 public sealed record CopyInstruction(
     CopyKind Kind,
     EquatableArray<string> Sources,
@@ -84,7 +87,8 @@ public sealed record CopyInstruction(
     string? Checksum,
     bool KeepGitDir,
     string? HeredocContent,
-    SourceRef Source) : Instruction(Source);
+    SourceRef Source,
+    bool? Unpack = null) : Instruction(Source);
 
 public sealed record WorkDirInstruction(string Path, SourceRef Source) : Instruction(Source);
 

@@ -46,7 +46,7 @@ public static class DockerfileReader
             var node = nodes[read];
             try
             {
-                Add(node, DockerfileDocument.SourceOf(path, node), globalArgs, stages);
+                Add(node, DockerfileDocument.SourceOf(path, node), syntax.EscapeToken, globalArgs, stages);
             }
             catch (DockerfileReadException e)
             {
@@ -75,7 +75,7 @@ public static class DockerfileReader
         return new DockerfileDocument(path, syntax, model, read == nodes.Count ? nodes : nodes.Take(read).ToList());
     }
 
-    private static void Add(DockerfileNode node, SourceRef source, List<ArgInstruction> globalArgs, List<StageBuilder> stages)
+    private static void Add(DockerfileNode node, SourceRef source, char escape, List<ArgInstruction> globalArgs, List<StageBuilder> stages)
     {
         if (node.Value == "from")
         {
@@ -83,7 +83,7 @@ public static class DockerfileReader
             return;
         }
 
-        var instruction = ReadInstruction(node, source);
+        var instruction = ReadInstruction(node, source, escape);
         if (stages.Count == 0)
         {
             if (instruction is ArgInstruction arg)
@@ -135,7 +135,7 @@ public static class DockerfileReader
         name.Length > 0 && name[0] is >= 'a' and <= 'z'
         && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
 
-    private static Instruction ReadInstruction(DockerfileNode node, SourceRef source)
+    private static Instruction ReadInstruction(DockerfileNode node, SourceRef source, char escape)
     {
         var args = node.Next;
         var line = node.StartLine;
@@ -155,7 +155,7 @@ public static class DockerfileReader
                 return ReadRun(node, source);
             case "copy":
             case "add":
-                return ReadCopy(node, source);
+                return ReadCopy(node, source, escape);
             case "workdir":
                 Flags().Parse();
                 return new WorkDirInstruction(ExactlyOne(args, "WORKDIR", line), source);
@@ -276,14 +276,26 @@ public static class DockerfileReader
         var mounts = flags.Values("mount").Select(m => RunMounts.Parse(m, source)).ToEquatableArray();
         var args = node.Next;
 
-        // The model has no devices yet; such a RUN keeps its text, which the rules still read by keyword.
-        if (flags.Values("device").Count > 0)
+        var devices = new List<RunDevice>();
+        foreach (var value in flags.Values("device"))
         {
-            return Raw(node, source);
+            // Quoted CSV fields and names the model would write otherwise keep the RUN's text, which the rules still read by keyword.
+            if (value.IndexOf('"') >= 0)
+            {
+                return Raw(node, source);
+            }
+
+            var device = RunDevice.Read(value, out var error) ?? throw new DockerfileReadException(error!, node.StartLine);
+            if (!device.IsWritable)
+            {
+                return Raw(node, source);
+            }
+
+            devices.Add(device);
         }
 
         RunInstruction Run(RunForm form, IEnumerable<string> lines) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source);
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray());
 
         if (node.IsJson)
         {
@@ -302,7 +314,7 @@ public static class DockerfileReader
         return args.Count == 0 ? Raw(node, source) : Run(RunForm.Shell, new[] { args[0] });
     }
 
-    private static Instruction ReadCopy(DockerfileNode node, SourceRef source)
+    private static Instruction ReadCopy(DockerfileNode node, SourceRef source, char escape)
     {
         var isAdd = node.Value == "add";
         var keyword = isAdd ? "ADD" : "COPY";
@@ -344,14 +356,9 @@ public static class DockerfileReader
             sources.Clear();
         }
 
-        // A JSON element with spaces or quotes is not a word the model can hold.
-        if (node.IsJson && sources.Concat(new[] { destination }).Any(a => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')))
-        {
-            return Raw(node, source);
-        }
-
-        // The model has no ADD --unpack yet.
-        if (isAdd && flags.Value("unpack") is not null)
+        // BuildKit expands a JSON element as the word it is; the emitter writes the shell form unless a path needs
+        // the JSON one, so elements that form would read otherwise (an empty word, a flag, a line continuation) keep their text.
+        if (node.IsJson && !JsonPathsAreWords(sources, destination, escape))
         {
             return Raw(node, source);
         }
@@ -369,7 +376,20 @@ public static class DockerfileReader
             isAdd ? flags.Value("checksum") : null,
             isAdd && flags.IsTrue("keep-git-dir"),
             content,
-            source);
+            source,
+            isAdd && flags.Value("unpack") is not null ? flags.IsTrue("unpack") : null);
+    }
+
+    private static bool JsonPathsAreWords(List<string> sources, string destination, char escape)
+    {
+        var paths = sources.Concat(new[] { destination }).ToList();
+        if (paths.Any(p => p.Length == 0))
+        {
+            return false;
+        }
+
+        return paths.Any(Emit.DockerfileEmitter.NeedsJsonForm)
+            || (!paths[0].StartsWith("--", StringComparison.Ordinal) && !destination.EndsWith(escape.ToString(), StringComparison.Ordinal));
     }
 
     // What an expanding heredoc body would change: variables and escapes (either escape character).

@@ -67,13 +67,13 @@ internal sealed class ParseSession
         var syntax = reader.NamedString("Syntax");
         if (syntax is not null)
         {
-            Check(ValueRules.Word(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
+            Check(ValueRules.LiteralWord(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
         }
 
         var check = reader.NamedString("Check");
         if (check is not null)
         {
-            Check(ValueRules.Word(check, '\0'), source.WithArgument("Check"), "Check");
+            Check(ValueRules.LiteralWord(check, '\0'), source.WithArgument("Check"), "Check");
         }
 
         var image = ParseImageSettings(reader);
@@ -157,10 +157,10 @@ internal sealed class ParseSession
         return new ImageSettings(
             context.Length > 0 ? context : ".",
             List("Ignore", ValueRules.IgnorePattern, "Ignore pattern"),
-            List("Tags", ValueRules.Image, "Tag"),
+            List("Tags", ValueRules.Tag, "Tag"),
             List("Platforms", ValueRules.Platform, "Platform"),
-            List("CacheFrom", v => ValueRules.Word(v, '\0'), "CacheFrom entry"),
-            List("CacheTo", v => ValueRules.Word(v, '\0'), "CacheTo entry"));
+            List("CacheFrom", v => ValueRules.LiteralWord(v, '\0'), "CacheFrom entry"),
+            List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"));
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>

@@ -60,26 +60,50 @@ internal sealed partial class StageParser
 
     private void ParseEnv(AttributeReader r)
     {
-        var name = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.VariableName(name), r.Source.WithArgument(0), "The variable name", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.VariableName, "variable name", "value", expand);
+        if (pairs is not null)
         {
-            Add(new EnvInstruction(name!, Quoting.DoubleQuoted(value!, Escape, r.NamedBool("Expand") ?? false), r.Source));
+            Add(new EnvInstruction(pairs.Value, r.Source));
         }
     }
 
     private void ParseLabel(AttributeReader r)
     {
-        var key = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.LabelKey(key), r.Source.WithArgument(0), "The label key", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.LabelKey, "label key", "label value", expand);
+        if (pairs is not null)
         {
-            Add(new LabelInstruction(key!, Quoting.DoubleQuoted(value!, Escape, expand: false), r.Source));
+            Add(new LabelInstruction(pairs.Value, r.Source));
         }
+    }
+
+    /// <summary>The name/value pairs of [Env] or [Label]: two arguments, or a params array of names and values alternating.</summary>
+    private EquatableArray<KeyValue>? ParsePairs(AttributeReader r, System.Func<string?, string?> keyRule, string key, string value, bool expand)
+    {
+        var array = r.IsArray(0);
+        var items = array ? r.Strings(0) : ImmutableArray.Create(r.String(0), r.String(1));
+        if (items.Length == 0 || items.Length % 2 != 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"[{r.Name.Replace("Attribute", string.Empty)}] has {items.Length} strings; give a {key} and a {value} for each, in pairs.", r.Source.WithArgument(0));
+            return null;
+        }
+
+        SourceRef At(int index) => array ? r.Source.WithElement(0, index) : r.Source.WithArgument(index);
+        var ok = true;
+        var pairs = new List<KeyValue>();
+        for (var i = 0; i < items.Length; i += 2)
+        {
+            var number = items.Length > 2 ? $" {(i / 2) + 1}" : string.Empty;
+            ok &= _session.Check(keyRule(items[i]), At(i), $"The {key}{number}", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.QuotedValue(items[i + 1]), At(i + 1), $"The {value}{number}");
+            if (ok)
+            {
+                pairs.Add(new KeyValue(items[i]!, Quoting.DoubleQuoted(items[i + 1]!, Escape, expand)));
+            }
+        }
+
+        return ok ? pairs.ToEquatableArray() : null;
     }
 
     private void ParseRun(AttributeReader r)
@@ -167,9 +191,34 @@ internal sealed partial class StageParser
             2 => "insecure",
             _ => null,
         };
+        var devices = new List<RunDevice>();
+        var index = 0;
+        foreach (var value in r.NamedStrings("Devices"))
+        {
+            index++;
+            var unsafeText = ValueRules.LiteralWord(value, Escape);
+            if (!_session.Check(unsafeText, r.Source.WithArgument("Devices"), $"Device {index}"))
+            {
+                ok = false;
+                continue;
+            }
+
+            var device = RunDevice.Read(value!, out var problem);
+            if (device is { IsWritable: false } unwritable)
+            {
+                problem = unwritable.Name.Length == 0 ? "names no device" : $"names the device '{unwritable.Name}', which BuildKit would read otherwise when written back";
+            }
+
+            ok &= _session.Check(problem, r.Source.WithArgument("Devices"), $"Device {index}", ProblemKind.InvalidValue);
+            if (problem is null)
+            {
+                devices.Add(device!.Value);
+            }
+        }
+
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray()));
         }
     }
 
@@ -184,15 +233,15 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        ok &= CheckAll(sources, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
-        ok &= CheckAll(exclude, v => ValueRules.Word(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
+        ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
         var checksum = r.NamedString("Checksum");
         if (checksum is not null)
         {
-            ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
         // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
@@ -204,7 +253,8 @@ internal sealed partial class StageParser
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
-            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source));
+            var unpack = kind == CopyKind.Add ? r.NamedBool("Unpack") : null;
+            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source, unpack));
         }
     }
 
@@ -214,8 +264,8 @@ internal sealed partial class StageParser
         var source = r.String(1);
         var destination = r.String(2);
         var ok = from is not null;
-        ok &= _session.Check(ValueRules.Word(source, Escape), r.Source.WithArgument(1), "The source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -243,7 +293,7 @@ internal sealed partial class StageParser
         var chown = r.NamedString("Chown");
         if (chown is not null)
         {
-            ok &= _session.Check(ValueRules.Owner(chown), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Owner(chown, Escape), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
         }
         else if (r.NamedBool("ChownToUser") != false)
         {
@@ -253,7 +303,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
@@ -285,7 +335,7 @@ internal sealed partial class StageParser
         }
 
         var owner = group is null ? user : user + ":" + group;
-        if (_session.Check(ValueRules.Owner(owner), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Owner(owner, Escape), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
         {
             var instruction = new UserInstruction(user!, group, r.Source);
             Add(instruction);
@@ -404,7 +454,7 @@ internal sealed partial class StageParser
     private void ParseStopSignal(AttributeReader r)
     {
         var signal = r.String(0);
-        if (_session.Check(ValueRules.Signal(signal), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Signal(signal, Escape), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
         {
             Add(new StopSignalInstruction(signal!, r.Source));
         }
@@ -480,7 +530,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(gid <= 0 ? "is not a positive number (0 is root's group)" : null, r.Source.WithArgument("Gid"), "Gid", ProblemKind.InvalidValue);
         if (home is not null)
         {
-            ok &= _session.Check(ValueRules.AbsolutePath(home, Escape), r.Source.WithArgument("Home"), "Home");
+            ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
         if (!ok)
@@ -502,11 +552,11 @@ internal sealed partial class StageParser
         var directory = r.NamedString("Directory") ?? Ccache.DefaultDirectory;
         var id = r.NamedString("Id") ?? Ccache.DefaultId;
         var maxSize = r.NamedString("MaxSize");
-        var ok = _session.Check(ValueRules.AbsolutePath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
-        ok &= _session.Check(MountValue(id), r.Source.WithArgument("Id"), "Id");
+        var ok = _session.Check(ValueRules.AbsoluteLiteralPath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
+        ok &= _session.Check(LiteralMountValue(id), r.Source.WithArgument("Id"), "Id");
         if (maxSize is not null)
         {
-            ok &= _session.Check(ValueRules.Word(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
+            ok &= _session.Check(ValueRules.LiteralWord(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
         }
 
         if (!ok)
@@ -525,7 +575,7 @@ internal sealed partial class StageParser
     private void ParseStrip(AttributeReader r)
     {
         var path = r.String(0);
-        if (_session.Check(ValueRules.AbsolutePath(path, Escape), r.Source.WithArgument(0), "The path"))
+        if (_session.Check(ValueRules.AbsoluteLiteralPath(path, Escape), r.Source.WithArgument(0), "The path"))
         {
             Add(StripDebugSymbols.Expand(path!, r.Source));
         }

@@ -76,7 +76,7 @@ internal sealed partial class StageParser
             var mode = r.NamedString("Mode");
             if (mode is not null)
             {
-                ok &= _session.Check(ValueRules.Octal(mode), r.Source.WithArgument("Mode"), "Mode", ProblemKind.InvalidValue);
+                ok &= _session.Check(ValueRules.Octal(mode, Escape), r.Source.WithArgument("Mode"), "Mode", ProblemKind.InvalidValue);
                 options.Add(new MountOption("mode", mode));
             }
         }
@@ -141,6 +141,11 @@ internal sealed partial class StageParser
     }
 
     /// <summary>A mount option value: a bare word without the separators of the --mount syntax.</summary>
-    private string? MountValue(string? value) =>
-        ValueRules.Word(value, Escape) ?? (value!.IndexOfAny(new[] { ',', '=' }) >= 0 ? "contains ',' or '=', which separate mount options" : null);
+    private string? MountValue(string? value) => ValueRules.Word(value, Escape) ?? MountSeparator(value!);
+
+    /// <summary>A mount option value a helper writes, which stays literal.</summary>
+    private string? LiteralMountValue(string? value) => ValueRules.LiteralWord(value, Escape) ?? MountSeparator(value!);
+
+    private static string? MountSeparator(string value) =>
+        value.IndexOfAny(new[] { ',', '=' }) >= 0 ? "contains ',' or '=', which separate mount options" : null;
 }

@@ -50,7 +50,7 @@ internal sealed partial class StageParser
         var platform = stageReader.NamedString("Platform");
         if (platform is not null)
         {
-            _session.Check(ValueRules.Platform(platform), stageSource.WithArgument("Platform"), "Platform", ProblemKind.InvalidValue);
+            _session.Check(ValueRules.StagePlatform(platform, Escape), stageSource.WithArgument("Platform"), "Platform", ProblemKind.InvalidValue);
         }
 
         CheckNotSplit(attributes, stageSource);
@@ -88,7 +88,7 @@ internal sealed partial class StageParser
 
         var reader = new AttributeReader(attributes[index], SourceRef.Attribute(_typeName, index));
         var tags = reader.NamedStrings("Tags");
-        CheckAll(tags, ValueRules.Image, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
+        CheckAll(tags, ValueRules.Tag, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
         return Strings(tags);
     }
 
@@ -116,7 +116,7 @@ internal sealed partial class StageParser
 
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
-            _session.Check(ValueRules.Image(image), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
+            _session.Check(ValueRules.Image(image, Escape), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
             return StageBase.FromImage(image);
         }
 
@@ -170,7 +170,7 @@ internal sealed partial class StageParser
 
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
-            _session.Check(ValueRules.Image(image), source, $"The image '{image}'", ProblemKind.InvalidValue);
+            _session.Check(ValueRules.Image(image, Escape), source, $"The image '{image}'", ProblemKind.InvalidValue);
             return image;
         }
 
