@@ -293,7 +293,7 @@ internal static class DockerfileComparison
     // The words of a shell command with quotes and escapes kept and nothing expanded: white space between words may differ.
     private static IReadOnlyList<string> CommandWords(ShellLexer lexer, string command)
     {
-        var raw = new ShellLexer(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true});
+        var raw = new ShellLexer(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true });
         try
         {
             return raw.ProcessWords(command, ShellEnvironment.Empty);
