@@ -10,9 +10,8 @@ namespace DockerDsl.Core.Import;
 /// </summary>
 internal static class DeclarationValues
 {
-    private static readonly Regex ImagePattern = new(
-        @"^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|[a-z0-9][a-z0-9._\-/:]*(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)?[A-Za-z0-9._\-]*)(@sha256:[a-f0-9]{64})?$",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex ImagePattern = new(@"^[a-z0-9][a-z0-9._\-/:]*[A-Za-z0-9._\-]*(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex MaskedPlatformPattern = new(@"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$", RegexOptions.CultureInvariant);
 
     private static readonly Regex StageNamePattern = new(@"^[A-Za-z][A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex VariableNamePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
@@ -32,23 +31,35 @@ internal static class DeclarationValues
         && !value.TrimEnd().EndsWith(escape.ToString(), System.StringComparison.Ordinal)
         && !value.Contains("<<");
 
-    /// <summary>A bare word: a path, name or pattern written without quotes.</summary>
-    public static bool Word(string value, char escape)
+    /// <summary>
+    /// A bare word: a path, name or pattern written without quotes, where every <c>$</c> starts a variable reference
+    /// BuildKit's lexer processes; it may not start with <c>--</c> (a flag).
+    /// </summary>
+    public static bool Word(string value, char escape) => WordProblem(value, escape, spaces: false, variables: true);
+
+    /// <summary>A COPY or ADD path: a <see cref="Word"/> that may hold white space (the emitter writes the JSON form).</summary>
+    public static bool Path(string value, char escape) => WordProblem(value, escape, spaces: true, variables: true);
+
+    /// <summary>A <see cref="Word"/> without any <c>$</c>.</summary>
+    public static bool LiteralWord(string value, char escape) => WordProblem(value, escape, spaces: false, variables: false);
+
+    private static bool WordProblem(string value, char escape, bool spaces, bool variables)
     {
-        if (value.Length == 0 || HasControlCharacter(value) || value.Contains("<<"))
+        if (value.Length == 0 || HasControlCharacter(value) || value.Trim().Length == 0 || value.Contains("<<")
+            || value.StartsWith("--", System.StringComparison.Ordinal))
         {
             return false;
         }
 
         foreach (var c in value)
         {
-            if (char.IsWhiteSpace(c) || c is '"' or '\'' or '$' || c == escape)
+            if ((char.IsWhiteSpace(c) && !spaces) || c is '"' or '\'' || c == escape || (c == '$' && !variables))
             {
                 return false;
             }
         }
 
-        return true;
+        return !variables || Text.Shell.VariableReferences.Problem(value, escape) is null;
     }
 
     /// <summary>A value written in double quotes (ENV, LABEL, ARG defaults).</summary>
@@ -63,12 +74,15 @@ internal static class DeclarationValues
         && !HasControlCharacter(value)
         && Rules.DockerignorePattern.Problem(value) is null;
 
-    public static bool AbsolutePath(string value, char escape) => Word(value, escape) && value.StartsWith("/", System.StringComparison.Ordinal);
+    /// <summary>An absolute <see cref="Word"/>; one that starts with a variable is taken to hold an absolute path.</summary>
+    public static bool AbsolutePath(string value, char escape) =>
+        Word(value, escape) && (value.StartsWith("/", System.StringComparison.Ordinal) || value.StartsWith("$", System.StringComparison.Ordinal));
 
     /// <summary>A mount option value: a bare word without the separators of the --mount syntax.</summary>
     public static bool MountValue(string value, char escape) => Word(value, escape) && value.IndexOfAny(new[] { ',', '=' }) < 0;
 
-    public static bool Image(string value) => value.Length > 0 && ImagePattern.IsMatch(value);
+    /// <summary>An image reference; variables may stand for any part of it.</summary>
+    public static bool Image(string value, char escape) => Form(value, escape, ImagePattern);
 
     public static bool StageName(string value) => value.Length > 0 && StageNamePattern.IsMatch(value);
 
@@ -80,11 +94,33 @@ internal static class DeclarationValues
 
     public static bool Octal(string value) => value.Length > 0 && OctalPattern.IsMatch(value);
 
-    public static bool Owner(string value) => value.Length > 0 && OwnerPattern.IsMatch(value);
+    /// <summary>A user, optionally with a group; variables may stand for either.</summary>
+    public static bool Owner(string value, char escape) => Form(value, escape, OwnerPattern);
 
     public static bool Signal(string value) => value.Length > 0 && SignalPattern.IsMatch(value);
 
-    public static bool Platform(string value) => value.Length > 0 && PlatformPattern.IsMatch(value);
+    /// <summary>The --platform of FROM, where variables may stand for the whole platform or any part.</summary>
+    public static bool Platform(string value, char escape) =>
+        Text.Shell.VariableReferences.Any(value)
+            ? Word(value, escape) && MaskedPlatformPattern.IsMatch(Text.Shell.VariableReferences.Mask(value))
+            : value.Length > 0 && PlatformPattern.IsMatch(value);
+
+    // A value of a fixed form that variables may stand in for: a word whose references, masked, leave that form.
+    private static bool Form(string value, char escape, Regex pattern)
+    {
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        var variables = Text.Shell.VariableReferences.Any(value);
+        if (variables && !Word(value, escape))
+        {
+            return false;
+        }
+
+        return pattern.IsMatch(variables ? Text.Shell.VariableReferences.Mask(value) : value);
+    }
 
     public static bool Checksum(string value) => value.Length > 0 && ChecksumPattern.IsMatch(value);
 

@@ -33,29 +33,23 @@ internal sealed partial class ImportSession
             return CopyHeredoc(plan, node, flags, sources, isAdd, out reason);
         }
 
-        if (isAdd && flags.Value("unpack") is not null)
-        {
-            reason = "ADD --unpack";
-            return null;
-        }
-
         var paths = new List<string>();
         foreach (var word in sources)
         {
-            var path = PlainWord(word);
+            var path = PlainWord(word, spaces: true);
             if (path is null)
             {
-                reason = "a path with a build variable, a quote or white space";
+                reason = "a path DockerDsl does not accept (a quote, an escape or a '$' that starts no variable)";
                 return null;
             }
 
             paths.Add(path);
         }
 
-        var destination = PlainWord(args[args.Count - 1]);
+        var destination = PlainWord(args[args.Count - 1], spaces: true);
         if (destination is null)
         {
-            reason = "a path with a build variable, a quote or white space";
+            reason = "a path DockerDsl does not accept (a quote, an escape or a '$' that starts no variable)";
             return null;
         }
 
@@ -127,6 +121,12 @@ internal sealed partial class ImportSession
             attribute.NamedTrue("Parents");
         }
 
+        // ADD --unpack=false differs from no --unpack (an archive URL is then not unpacked): both are kept.
+        if (isAdd && flags.Value("unpack") is not null)
+        {
+            attribute.Named("Unpack", flags.IsTrue("unpack") ? "true" : "false");
+        }
+
         if (isAdd && flags.Value("checksum") is { } checksum)
         {
             if (!DeclarationValues.Checksum(checksum))
@@ -194,7 +194,7 @@ internal sealed partial class ImportSession
         reason = null;
         if (flags.Value("chown") is { } chown)
         {
-            if (!DeclarationValues.Owner(chown))
+            if (!DeclarationValues.Owner(chown, _escape))
             {
                 reason = "a --chown with a build variable";
                 return false;
@@ -230,7 +230,7 @@ internal sealed partial class ImportSession
         }
 
         // A number names a stage by index; one that is not an earlier stage's cannot be written as a stage.
-        return DeclarationValues.CanonicalNumber(value, int.MaxValue, out _) || !DeclarationValues.Image(value) ? null : CSharpCode.String(value);
+        return DeclarationValues.CanonicalNumber(value, int.MaxValue, out _) || !DeclarationValues.Image(value, _escape) ? null : CSharpCode.String(value);
     }
 
     private static bool IsHeredocWord(string word) => word.StartsWith("<<", StringComparison.Ordinal) && word.Length > 2 && word[2] != '<';

@@ -185,53 +185,58 @@ internal sealed partial class ImportSession
         return className;
     }
 
-    private CSharpAttribute? MapEnv(DockerfileNode node, out string? reason)
+    private CSharpAttribute? MapEnv(DockerfileNode node, out string? reason) =>
+        MapPairs(node, "Env", "ENV name", DeclarationValues.VariableName, out reason);
+
+    private CSharpAttribute? MapLabel(DockerfileNode node, out string? reason) =>
+        MapPairs(node, "Label", "label key", DeclarationValues.LabelKey, out reason);
+
+    /// <summary>
+    /// ENV and LABEL: BuildKit's chain is name, value, separator for each pair. All pairs stay in one attribute, since
+    /// BuildKit expands every value of one instruction before it sets any (instructions/parse.go parseKvps): split,
+    /// a later value would see an earlier name. One Expand covers every value, so literal '$' and variables cannot mix.
+    /// </summary>
+    private CSharpAttribute? MapPairs(DockerfileNode node, string attributeName, string what, Func<string, bool> validName, out string? reason)
     {
         reason = null;
-        if (node.Next.Count != 3)
+        if (node.Next.Count == 0 || node.Next.Count % 3 != 0)
         {
-            reason = "several variables in one ENV";
+            reason = $"an {node.Value.ToUpperInvariant()} DockerDsl does not read";
             return null;
         }
 
-        var name = node.Next[0];
-        if (!DeclarationValues.VariableName(name))
+        var pairs = new List<(string Word, string Name, string Value, bool Expand)>();
+        for (var i = 0; i < node.Next.Count; i += 3)
         {
-            reason = "an ENV name DockerDsl does not accept";
+            var name = _words.Literal(node.Next[i]);
+            if (name is null || !validName(name) || !_words.Equivalent(node.Next[i], name))
+            {
+                reason = $"a {what} DockerDsl does not accept";
+                return null;
+            }
+
+            if (!ConvertValue(node.Next[i + 1], allowExpand: true, out var value, out var expand, out reason))
+            {
+                return null;
+            }
+
+            pairs.Add((node.Next[i + 1], name, value, expand));
+        }
+
+        var expandAll = pairs.Any(p => p.Expand);
+        if (expandAll && pairs.Any(p => !p.Expand && !_words.Equivalent(p.Word, Quoting.DoubleQuoted(p.Value, _escape, expand: true))))
+        {
+            reason = $"values of one {node.Value.ToUpperInvariant()} that mix a literal '$' with build variables";
             return null;
         }
 
-        if (!ConvertValue(node.Next[1], allowExpand: true, out var value, out var expand, out reason))
+        var attribute = new CSharpAttribute(attributeName);
+        foreach (var pair in pairs)
         {
-            return null;
+            attribute.Add(CSharpExpression.String(pair.Name)).Add(CSharpExpression.String(pair.Value));
         }
 
-        var attribute = new CSharpAttribute("Env").Add(CSharpExpression.String(name)).Add(CSharpExpression.String(value));
-        return expand ? attribute.NamedTrue("Expand") : attribute;
-    }
-
-    private CSharpAttribute? MapLabel(DockerfileNode node, out string? reason)
-    {
-        reason = null;
-        if (node.Next.Count != 3)
-        {
-            reason = "several labels in one LABEL";
-            return null;
-        }
-
-        var key = _words.Literal(node.Next[0]);
-        if (key is null || !DeclarationValues.LabelKey(key) || !_words.Equivalent(node.Next[0], key))
-        {
-            reason = "a label key DockerDsl does not accept";
-            return null;
-        }
-
-        if (!ConvertValue(node.Next[1], allowExpand: false, out var value, out _, out reason))
-        {
-            return null;
-        }
-
-        return new CSharpAttribute("Label").Add(CSharpExpression.String(key)).Add(CSharpExpression.String(value));
+        return expandAll ? attribute.NamedTrue("Expand") : attribute;
     }
 
     /// <summary>The C# value whose double-quoted word (<c>Quoting.DoubleQuoted</c>) is equivalent to <paramref name="word"/>.</summary>
@@ -271,11 +276,22 @@ internal sealed partial class ImportSession
         return false;
     }
 
-    /// <summary>A path or name: a word that means itself, which the C# front end writes bare.</summary>
-    private string? PlainWord(string word)
+    /// <summary>
+    /// A path or name the C# front end writes bare: the word with quotes and escapes removed, its variable references
+    /// kept, when BuildKit's lexer reads that the same as the original word.
+    /// </summary>
+    private string? PlainWord(string word, bool spaces = false)
     {
         var literal = _words.Literal(word);
-        return literal is not null && DeclarationValues.Word(literal, _escape) && _words.Equivalent(word, literal) ? literal : null;
+        if (literal is not null && Valid(literal) && _words.Equivalent(word, literal))
+        {
+            return literal;
+        }
+
+        var kept = _words.KeepingReferences(word);
+        return kept is not null && Valid(kept) && _words.Equivalent(word, kept) ? kept : null;
+
+        bool Valid(string value) => spaces ? DeclarationValues.Path(value, _escape) : DeclarationValues.Word(value, _escape);
     }
 
     private CSharpAttribute? MapWorkDir(DockerfileNode node, out string? reason)
@@ -295,7 +311,7 @@ internal sealed partial class ImportSession
     {
         reason = null;
         var text = PlainWord(node.Next[0]);
-        if (text is null || !DeclarationValues.Owner(text))
+        if (text is null || !DeclarationValues.Owner(text, _escape))
         {
             reason = "a USER with a build variable";
             return null;

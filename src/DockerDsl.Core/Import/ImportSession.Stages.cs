@@ -148,7 +148,7 @@ internal sealed partial class ImportSession
         {
             var image = model.Base.Image ?? model.Base.Text;
             attribute.NamedString("From", image);
-            if (!DeclarationValues.Image(image))
+            if (!DeclarationValues.Image(image, _escape))
             {
                 problem = "a FROM image DockerDsl does not accept";
             }
@@ -162,7 +162,7 @@ internal sealed partial class ImportSession
         if (model.Platform is { } platform)
         {
             attribute.NamedString("Platform", platform);
-            if (!DeclarationValues.Platform(platform))
+            if (!DeclarationValues.Platform(platform, _escape))
             {
                 problem ??= "a FROM --platform DockerDsl does not accept";
             }
