@@ -87,5 +87,6 @@ public static class DockerfileImporter
         DockerfilePath = options.DockerfilePath,
         Dockerignore = options.Dockerignore,
         Text = text,
+        Refused = options.Refused,
     };
 }

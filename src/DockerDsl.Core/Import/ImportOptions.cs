@@ -23,4 +23,7 @@ public sealed class ImportOptions
     /// and a RUN keeps the line breaks it was written with. Without it, only the comments right before an instruction are kept.
     /// </summary>
     public string? Text { get; init; }
+
+    /// <summary>The instructions BuildKit refuses, left out of the document, that are written back as <c>[Instruction]</c> where they stood.</summary>
+    internal System.Collections.Generic.IReadOnlyList<RefusedInstruction> Refused { get; init; } = System.Array.Empty<RefusedInstruction>();
 }

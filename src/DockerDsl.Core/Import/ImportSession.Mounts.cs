@@ -97,7 +97,7 @@ internal sealed partial class ImportSession
             var target = Take("target");
             if (target is null || !DeclarationValues.AbsolutePath(target, _escape) || !DeclarationValues.MountValue(target, _escape))
             {
-                Fail(target is null ? "a mount without a target" : "a relative mount target, or one with a build variable");
+                Fail(target is null ? "a mount without a target" : "a mount target relative to the working directory (the mount classes take absolute targets)");
             }
             else
             {
@@ -110,7 +110,7 @@ internal sealed partial class ImportSession
             var id = Take("id");
             if (id is null || !DeclarationValues.MountValue(id, _escape))
             {
-                Fail(id is null ? "a secret mount without an id" : "a mount value with a build variable, a quote or a separator");
+                Fail(id is null ? "a secret mount without an id" : "a mount value with a quote, an escape or a separator");
             }
             else
             {
@@ -125,7 +125,7 @@ internal sealed partial class ImportSession
                 var valid = key == "target" ? DeclarationValues.AbsolutePath(text, _escape) && DeclarationValues.MountValue(text, _escape) : DeclarationValues.MountValue(text, _escape);
                 if (!valid)
                 {
-                    Fail(key == "target" ? "a relative mount target, or one with a build variable" : "a mount value with a build variable, a quote or a separator");
+                    Fail(key == "target" ? "a mount target relative to the working directory (the mount classes take absolute targets)" : "a mount value with a quote, an escape or a separator");
                 }
 
                 attribute.NamedString(property, text);

@@ -52,8 +52,14 @@ internal sealed partial class ImportSession
         PlanStages();
         var nodes = _document.Syntax.Root.Children;
         var stage = -1;
+        var refused = 0;
         foreach (var node in nodes)
         {
+            for (; refused < _options.Refused.Count && _options.Refused[refused].Node.StartLine < node.StartLine; refused++)
+            {
+                AddRefused(_options.Refused[refused], stage);
+            }
+
             if (node.Value == "from")
             {
                 stage++;
@@ -71,9 +77,28 @@ internal sealed partial class ImportSession
             plan.Instructions.Add(MapInstruction(plan, node));
         }
 
+        for (; refused < _options.Refused.Count; refused++)
+        {
+            AddRefused(_options.Refused[refused], stage);
+        }
+
         var ignore = IgnorePatterns(out var skipped);
         var source = Write(ignore);
         return new ImportResult(source, new ImportReport(_report, skipped));
+    }
+
+    // An instruction BuildKit refuses is written back as it was, so nothing of the file is lost; it stays an error there.
+    private void AddRefused(RefusedInstruction refused, int stage)
+    {
+        var reason = "BuildKit refuses this instruction: " + refused.Reason;
+        if (stage < 0)
+        {
+            _globalArgs.Add(Fallback(null, refused.Node, reason));
+        }
+        else
+        {
+            _stages[stage].Instructions.Add(Fallback(_stages[stage], refused.Node, reason));
+        }
     }
 
     private static bool IsWindowsImage(string image)
