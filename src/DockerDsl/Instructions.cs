@@ -116,17 +116,36 @@ public enum ExposeProtocol
     Udp,
 }
 
-/// <summary><c>EXPOSE port[/protocol]</c>: documents a port the container listens on.</summary>
+/// <summary><c>EXPOSE port[/protocol] ...</c>: documents the ports the container listens on.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ExposeAttribute : Attribute
 {
     /// <summary>Exposes <paramref name="port"/> (1-65535).</summary>
-    public ExposeAttribute(int port) => Port = port;
+    public ExposeAttribute(int port)
+        : this(new[] { port })
+    {
+    }
 
-    /// <summary>The port.</summary>
+    /// <summary>Exposes every port of <paramref name="ports"/> (1-65535), all with <see cref="Protocol"/>.</summary>
+    public ExposeAttribute(params int[] ports)
+    {
+        Port = ports.Length > 0 ? ports[0] : 0;
+        Ports = Array.ConvertAll(ports, p => p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Exposes ports written as EXPOSE takes them: <c>8080</c>, <c>53/udp</c>, a range <c>8000-8010/tcp</c>, or build
+    /// variables such as <c>$PORT</c> or <c>${PORT:-8080}/tcp</c> (a variable may hold several ports).
+    /// </summary>
+    public ExposeAttribute(params string[] ports) => Ports = ports;
+
+    /// <summary>The first port given as a number; 0 when the ports are given as text.</summary>
     public int Port { get; }
 
-    /// <summary>The protocol.</summary>
+    /// <summary>The ports as given.</summary>
+    public string[] Ports { get; }
+
+    /// <summary>The protocol of the ports given as numbers; ports given as text say theirs.</summary>
     public ExposeProtocol Protocol { get; set; }
 }
 

@@ -105,6 +105,13 @@ public sealed class RunHeredocAttribute : Attribute
     /// <summary>The script.</summary>
     public string Script { get; }
 
+    /// <summary>
+    /// The heredoc's marker as written after <c>&lt;&lt;</c>: <c>EOT</c>, <c>'EOF'</c> or <c>"EOF"</c> (BuildKit then
+    /// expands nothing in the script), <c>-EOT</c> (the leading tabs of every line are removed). When not set,
+    /// <c>EOF</c> or another name no line of the script equals.
+    /// </summary>
+    public string? Marker { get; set; }
+
     /// <summary>Mount classes to mount for this script.</summary>
     public Type[]? Mounts { get; set; }
 

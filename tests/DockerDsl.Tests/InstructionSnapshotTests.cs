@@ -235,6 +235,7 @@ public class InstructionSnapshotTests
             [User("www-data", Group = "www-data")]
             [Expose(8080)]
             [Expose(5353, Protocol = ExposeProtocol.Udp)]
+            [Expose("53/udp", "8000-8010/tcp", "$ADMIN_PORT")]
             [Volume("/data", "/logs")]
             [StopSignal("SIGINT")]
             [OnBuild("COPY . /app")]

@@ -95,7 +95,7 @@ public static class DockerfileEmitter
                 w.Line("USER " + user.Text);
                 break;
             case ExposeInstruction expose:
-                w.Line("EXPOSE " + expose.Port.ToString(CultureInfo.InvariantCulture) + (expose.Protocol == "tcp" ? string.Empty : "/" + expose.Protocol));
+                w.Line("EXPOSE " + string.Join(" ", expose.Ports));
                 break;
             case VolumeInstruction volume:
                 w.Line("VOLUME " + Quoting.JsonArray(volume.Paths));
@@ -152,9 +152,9 @@ public static class DockerfileEmitter
                 w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { Quoting.JsonArray(run.Lines) })));
                 break;
             case RunForm.Heredoc:
-                var marker = Quoting.HeredocMarker(run.Lines[0]);
-                w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { "<<" + marker })));
-                w.HeredocBody(run.Lines[0], marker);
+                var marker = run.Marker ?? new HeredocMarker(Quoting.HeredocMarker(run.Lines[0]), '\0', false);
+                w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { "<<" + marker.Text })));
+                w.HeredocBody(run.Lines[0], marker.Name);
                 break;
         }
     }
@@ -208,11 +208,11 @@ public static class DockerfileEmitter
 
         if (copy.HeredocContent is not null)
         {
-            var marker = Quoting.HeredocMarker(copy.HeredocContent);
-            parts.Add($"<<'{marker}'");
+            var marker = copy.Marker ?? new HeredocMarker(Quoting.HeredocMarker(copy.HeredocContent), '\'', false);
+            parts.Add("<<" + marker.Text);
             parts.Add(copy.Destination);
             w.Line(string.Join(" ", parts));
-            w.HeredocBody(copy.HeredocContent, marker);
+            w.HeredocBody(copy.HeredocContent, marker.Name);
             return;
         }
 

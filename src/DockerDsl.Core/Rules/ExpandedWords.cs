@@ -245,6 +245,13 @@ public sealed class ExpandedWords
                 }
 
                 return true;
+            case ExposeInstruction expose:
+                foreach (var port in expose.Ports)
+                {
+                    add(WordRoles.Port, port, false);
+                }
+
+                return true;
             case RunInstruction run:
                 foreach (var option in run.Mounts.SelectMany(m => m.Options))
                 {

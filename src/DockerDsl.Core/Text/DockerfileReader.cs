@@ -294,8 +294,8 @@ public static class DockerfileReader
             devices.Add(device);
         }
 
-        RunInstruction Run(RunForm form, IEnumerable<string> lines) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray());
+        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker);
 
         if (node.IsJson)
         {
@@ -304,10 +304,9 @@ public static class DockerfileReader
 
         if (node.Heredocs.Count > 0)
         {
-            // The model's heredoc RUN is a script the shell runs, written <<EOF: one unquoted marker, no tab chomping.
-            var heredoc = node.Heredocs[0];
-            return node.Heredocs.Count == 1 && heredoc.Expand && !heredoc.Chomp && args.Count == 1 && args[0].Trim() == "<<" + heredoc.Name
-                ? Run(RunForm.Heredoc, new[] { heredoc.Content })
+            // The model's heredoc RUN is one script the shell runs, its marker kept as written (<<EOF, <<-'EOT').
+            return node.Heredocs.Count == 1 && args.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker
+                ? Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker)
                 : Raw(node, source);
         }
 
@@ -343,16 +342,17 @@ public static class DockerfileReader
 
         var sources = args.Take(args.Count - 1).ToList();
         string? content = null;
+        HeredocMarker? marker = null;
         if (node.Heredocs.Count > 0 || sources.Any(HeredocWord))
         {
-            // The model's heredoc COPY is one file written <<'EOF' (no expansion), without tab chomping.
-            var heredoc = node.Heredocs.Count == 1 ? node.Heredocs[0] : null;
-            if (heredoc is null || sources.Count != 1 || heredoc.Chomp || (heredoc.Expand && heredoc.Content.IndexOfAny(ExpandedCharacters) >= 0))
+            // The model's heredoc COPY is one file, its marker kept as written (<<'EOF' takes the body as it is, <<EOF expands it).
+            marker = node.Heredocs.Count == 1 && sources.Count == 1 ? MarkerOf(sources[0], node.Heredocs[0]) : null;
+            if (marker is null)
             {
                 return Raw(node, source);
             }
 
-            content = heredoc.Content;
+            content = node.Heredocs[0].Content;
             sources.Clear();
         }
 
@@ -377,7 +377,15 @@ public static class DockerfileReader
             isAdd && flags.IsTrue("keep-git-dir"),
             content,
             source,
-            isAdd && flags.Value("unpack") is not null ? flags.IsTrue("unpack") : null);
+            isAdd && flags.Value("unpack") is not null ? flags.IsTrue("unpack") : null,
+            marker);
+    }
+
+    // The marker of a word that opens exactly this heredoc in the plain form the model writes back; null for others (3<<EOF, <<"E"OF).
+    private static HeredocMarker? MarkerOf(string word, Syntax.Heredoc heredoc)
+    {
+        var marker = word.StartsWith("<<", StringComparison.Ordinal) ? HeredocMarker.Parse(word.Substring(2)) : null;
+        return marker is { } m && m.Name == heredoc.Name && m.Expand == heredoc.Expand && m.Chomp == heredoc.Chomp && heredoc.FileDescriptor == 0 ? m : null;
     }
 
     private static bool JsonPathsAreWords(List<string> sources, string destination, char escape)
@@ -392,9 +400,6 @@ public static class DockerfileReader
             || (!paths[0].StartsWith("--", StringComparison.Ordinal) && !destination.EndsWith(escape.ToString(), StringComparison.Ordinal));
     }
 
-    // What an expanding heredoc body would change: variables and escapes (either escape character).
-    private static readonly char[] ExpandedCharacters = { '$', '\\', '`' };
-
     private static bool HeredocWord(string word) =>
         word.StartsWith("<<", StringComparison.Ordinal) && word.Length > 2 && word[2] != '<';
 
@@ -405,23 +410,8 @@ public static class DockerfileReader
             throw new DockerfileReadException("EXPOSE requires at least one argument", node.StartLine);
         }
 
-        // One model instruction per port: only plain "port[/protocol]" words are typed; anything else keeps its text.
-        var ports = new List<ExposeInstruction>();
-        foreach (var word in node.Next)
-        {
-            var slash = word.IndexOf('/');
-            var number = slash < 0 ? word : word.Substring(0, slash);
-            var protocol = slash < 0 ? "tcp" : word.Substring(slash + 1).ToLowerInvariant();
-            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                || port is < 1 or > 65535 || protocol is not ("tcp" or "udp" or "sctp"))
-            {
-                return Raw(node, source);
-            }
-
-            ports.Add(new ExposeInstruction(port, protocol, source));
-        }
-
-        return ports.Count == 1 ? ports[0] : Raw(node, source);
+        // The ports stay words as written: BuildKit expands and checks them when it builds (dockerfile2llb/convert_expose.go).
+        return new ExposeInstruction(node.Next.ToEquatableArray(), source);
     }
 
     private static Instruction ReadHealthCheck(DockerfileNode node, SourceRef source)

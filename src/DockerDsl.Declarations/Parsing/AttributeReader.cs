@@ -34,6 +34,21 @@ internal readonly struct AttributeReader
 
     public int? Int(int position) => Positional(position).Value is int value ? value : null;
 
+    /// <summary>The element type's special type of the array at <paramref name="position"/>, such as <c>System_Int32</c>.</summary>
+    public SpecialType ArrayElementType(int position) =>
+        Positional(position).Type is IArrayTypeSymbol array ? array.ElementType.SpecialType : SpecialType.None;
+
+    public ImmutableArray<int?> Ints(int position)
+    {
+        var constant = Positional(position);
+        if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
+        {
+            return ImmutableArray<int?>.Empty;
+        }
+
+        return constant.Values.Select(v => v.Value is int value ? value : (int?)null).ToImmutableArray();
+    }
+
     public bool HasNamed(string name) => _data.NamedArguments.Any(pair => pair.Key == name);
 
     public TypedConstant Named(string name)

@@ -232,12 +232,16 @@ internal sealed class ParseSession
         var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
         Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
         var defaultValue = declaration.NamedString("Default");
+        var expand = declaration.NamedBool("Expand") ?? false;
         if (defaultValue is not null)
         {
-            Check(ValueRules.QuotedValue(defaultValue), declaration.Source.WithArgument("Default"), "The default value");
+            // With Expand the references stay in the quoted word BuildKit processes; check that word.
+            var problem = ValueRules.QuotedValue(defaultValue)
+                ?? (expand ? Core.Text.Shell.VariableReferences.Problem(Quoting.DoubleQuoted(defaultValue, Escape, expand: true), Escape) : null);
+            Check(problem, declaration.Source.WithArgument("Default"), "The default value");
         }
 
-        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand: false), reader.Source);
+        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand), reader.Source);
     }
 
     public void Report(ProblemKind kind, string message, SourceRef source) =>

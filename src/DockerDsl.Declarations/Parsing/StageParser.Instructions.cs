@@ -151,10 +151,39 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok);
+        var marker = ParseMarker(r, script, quoted: false, "script");
+        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, marker);
     }
 
-    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok)
+    /// <summary>
+    /// The heredoc marker of <c>Marker</c> (as written after <c>&lt;&lt;</c>), or one no line of
+    /// <paramref name="body"/> ends early, quoted when <paramref name="quoted"/>; null (with a problem) when unusable.
+    /// </summary>
+    private HeredocMarker? ParseMarker(AttributeReader r, string body, bool quoted, string what)
+    {
+        var text = r.NamedString("Marker");
+        if (text is null)
+        {
+            return new HeredocMarker(Quoting.HeredocMarker(body), quoted ? '\'' : '\0', false);
+        }
+
+        var marker = HeredocMarker.Parse(text);
+        if (marker is null)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"Marker '{text}' is not a heredoc marker such as 'EOF', \"'EOF'\" (the body taken as it is) or '-EOF' (leading tabs removed).", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        if (marker.Value.EndsEarly(body))
+        {
+            _session.Report(ProblemKind.InvalidValue, $"The {what} has a line '{marker.Value.Name}', which would end the heredoc early; choose another Marker.", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        return marker;
+    }
+
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null)
     {
         var mounts = new List<Mount>();
         foreach (var mountType in r.NamedTypes("Mounts"))
@@ -218,7 +247,7 @@ internal sealed partial class StageParser
 
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray()));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker));
         }
     }
 
@@ -244,8 +273,9 @@ internal sealed partial class StageParser
             ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
-        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
-        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal))
+        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021); BuildKit
+        // reads "." as "./" (dockerfile2llb/convert.go, pathRelativeToWorkingDir), so it stays as written.
+        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal) && destination != ".")
         {
             destination += "/";
         }
@@ -279,10 +309,11 @@ internal sealed partial class StageParser
         var content = NormalizeLineBreaks(r.String(1));
         var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
+        var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
-        if (ok && owned)
+        if (ok && owned && marker is not null)
         {
-            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source));
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
         }
     }
 
@@ -345,18 +376,45 @@ internal sealed partial class StageParser
 
     private void ParseExpose(AttributeReader r)
     {
-        var port = r.Int(0) ?? 0;
         var protocol = r.NamedEnum("Protocol") switch
         {
             null or 0 => "tcp",
             1 => "udp",
             _ => null,
         };
-        var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
-        ok &= _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ok = _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ports = new List<string>();
+        if (r.IsArray(0) && r.ArrayElementType(0) == SpecialType.System_String)
+        {
+            ok &= _session.Check(r.HasNamed("Protocol") ? "applies only to ports given as numbers; write it in each port, as \"53/udp\"" : null, r.Source.WithArgument("Protocol"), "Protocol", ProblemKind.InvalidValue);
+            var specs = r.Strings(0);
+            for (var i = 0; i < specs.Length; i++)
+            {
+                var problem = ValueRules.PortSpec(specs[i], Escape, out var unsafeValue);
+                ok &= _session.Check(problem, r.Source.WithElement(0, i), $"The port '{specs[i]}'", unsafeValue ? ProblemKind.UnsafeValue : ProblemKind.InvalidValue);
+                ports.Add(specs[i] ?? string.Empty);
+            }
+        }
+        else
+        {
+            var numbers = r.IsArray(0) ? r.Ints(0) : ImmutableArray.Create(r.Int(0));
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var port = numbers[i] ?? 0;
+                ok &= _session.Check(ValueRules.Port(port), r.IsArray(0) ? r.Source.WithElement(0, i) : r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
+                ports.Add(port.ToString(CultureInfo.InvariantCulture) + (protocol is null or "tcp" ? string.Empty : "/" + protocol));
+            }
+        }
+
+        if (ports.Count == 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Expose] needs at least one port.", r.Source);
+            ok = false;
+        }
+
         if (ok)
         {
-            Add(new ExposeInstruction(port, protocol!, r.Source));
+            Add(new ExposeInstruction(ports.ToEquatableArray(), r.Source));
         }
     }
 
@@ -381,13 +439,9 @@ internal sealed partial class StageParser
         bool ok;
         if (exec)
         {
+            // An empty exec form is BuildKit's way to clear what the base image set (ENTRYPOINT [] or CMD []).
             command = r.Strings(0);
             ok = CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
-            if (command.IsEmpty)
-            {
-                _session.Report(ProblemKind.InvalidValue, "Give the executable and its arguments.", r.Source);
-                ok = false;
-            }
         }
         else
         {
@@ -424,9 +478,10 @@ internal sealed partial class StageParser
         var startPeriod = Duration("StartPeriod");
         var startInterval = Duration("StartInterval");
         var retries = r.NamedInt("Retries");
-        if (retries is < 1)
+        // BuildKit refuses a negative count; 0 is the engine's default (instructions/parse.go, parseHealthcheck).
+        if (retries is < 0)
         {
-            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 1 or more.", r.Source.WithArgument("Retries"));
+            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 0 (the default) or more.", r.Source.WithArgument("Retries"));
             ok = false;
         }
 

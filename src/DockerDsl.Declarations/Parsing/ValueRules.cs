@@ -27,6 +27,8 @@ internal static class ValueRules
     // A platform with variables, masked: the whole platform, or its OS, architecture or variant, may be a variable.
     private static readonly Regex MaskedPlatformPattern = new(@"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$", RegexOptions.CultureInvariant);
     private static readonly Regex ChecksumPattern = new(@"^sha(256|384|512):[a-f0-9]{64,128}$", RegexOptions.CultureInvariant);
+    // EXPOSE's port[/protocol] after masking: the ports are numbers or 'x', the protocol lower case or 'x'.
+    private static readonly Regex PortSpecPattern = new(@"^(?<first>[0-9]+|x)(-(?<last>[0-9]+|x))?(/(tcp|udp|sctp|x))?$", RegexOptions.CultureInvariant);
     private static readonly Regex AptPackagePattern = new(@"^[a-z0-9][a-z0-9+.\-]*(:[a-z0-9]+)?(=[A-Za-z0-9.+:~\-]+)?$", RegexOptions.CultureInvariant);
 
     /// <summary>A command line for a shell: one physical line that cannot join or start another.</summary>
@@ -244,6 +246,48 @@ internal static class ValueRules
 
     public static string? Port(int value) =>
         value is >= 1 and <= 65535 ? null : "is not a port number from 1 to 65535";
+
+    /// <summary>
+    /// A port of EXPOSE as text: <c>port[/protocol]</c> or <c>first-last[/protocol]</c> with ports 1-65535 and
+    /// tcp, udp or sctp in lower case, where variables may stand for a port, the protocol or the whole (BuildKit
+    /// splits an expanded word into several ports). <paramref name="unsafeValue"/> tells a word that would break
+    /// the instruction from one of another form.
+    /// </summary>
+    public static string? PortSpec(string? value, char escape, out bool unsafeValue)
+    {
+        var word = Word(value, escape);
+        unsafeValue = word is not null && value is { Length: > 0 };
+        if (word is not null)
+        {
+            return word;
+        }
+
+        var match = PortSpecPattern.Match(Core.Text.Shell.VariableReferences.Mask(value!));
+        if (!match.Success)
+        {
+            return "is not a port such as '8080', '53/udp', '8000-8010/tcp' or '$PORT'";
+        }
+
+        // A variable decides nothing here; a literal number too long for an int is out of range anyway.
+        static int? Number(Group group) =>
+            !group.Success || group.Value == Core.Text.Shell.VariableReferences.Placeholder ? null
+            : int.TryParse(group.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+            : int.MaxValue;
+
+        var first = Number(match.Groups["first"]);
+        var last = Number(match.Groups["last"]);
+        if (first is { } a && Port(a) is { } firstProblem)
+        {
+            return firstProblem;
+        }
+
+        if (last is { } b && Port(b) is { } lastProblem)
+        {
+            return lastProblem;
+        }
+
+        return first is { } start && last is { } end && end < start ? "is a range that ends before it starts" : null;
+    }
 
     private const string NotAbsolute = "is not an absolute path (start it with '/')";
 

@@ -71,4 +71,43 @@ public class TypedInstructionTests
     [InlineData("ADD app.tar /opt/", null)]
     public void ADD_unpack_is_typed(string instruction, bool? unpack) =>
         Assert.Equal(unpack, Assert.IsType<CopyInstruction>(Read(instruction)).Unpack);
+
+    [Theory]
+    [InlineData("EXPOSE 80", new[] { "80" })]
+    [InlineData("EXPOSE 80/tcp 53/udp 8000-8010/sctp", new[] { "80/tcp", "53/udp", "8000-8010/sctp" })]
+    [InlineData("EXPOSE $PORT ${ADMIN:-9000}/tcp", new[] { "$PORT", "${ADMIN:-9000}/tcp" })]
+    [InlineData("EXPOSE 80/TCP 127.0.0.1:80:80", new[] { "80/TCP", "127.0.0.1:80:80" })]
+    public void EXPOSE_holds_every_port_as_written(string instruction, string[] ports) =>
+        Assert.Equal(ports, Assert.IsType<ExposeInstruction>(Read(instruction)).Ports);
+
+    [Theory]
+    [InlineData("RUN <<EOT\necho hi\nEOT", "EOT", '\0', false)]
+    [InlineData("RUN --mount=type=bind,target=. <<-'EOT'\n\techo hi\n\tEOT", "EOT", '\'', true)]
+    [InlineData("RUN <<\"EOF\"\necho $HOME\nEOF", "EOF", '"', false)]
+    [InlineData("COPY <<EOF /etc/motd\nhello $USER\nEOF", "EOF", '\0', false)]
+    [InlineData("COPY <<\"EOF\" /out/gotestsumandcover\n#!/bin/sh\nEOF", "EOF", '"', false)]
+    [InlineData("COPY <<-EOT /a\n\tindented\n\tEOT", "EOT", '\0', true)]
+    public void A_heredoc_keeps_its_marker_and_is_written_back_as_it_was(string instruction, string name, char quote, bool chomp)
+    {
+        var typed = Read(instruction);
+        var marker = typed switch
+        {
+            RunInstruction run => run.Marker,
+            CopyInstruction copy => copy.Marker,
+            _ => null,
+        };
+
+        Assert.Equal(new HeredocMarker(name, quote, chomp), marker);
+        var model = DockerfileReader.Read("Dockerfile", "FROM scratch\n" + instruction + "\n").Model;
+        // The tabs before a closing marker, which <<- ignores, are the one thing not kept.
+        Assert.Contains("\n" + instruction.Replace("\n\tEOT", "\nEOT") + "\n", Core.Emit.DockerfileEmitter.Emit(model));
+    }
+
+    [Theory]
+    [InlineData("RUN 3<<EOF cat\nx\nEOF")]
+    [InlineData("RUN <<EOF bash\nx\nEOF")]
+    [InlineData("RUN <<A <<B\na\nA\nb\nB")]
+    [InlineData("COPY <<A <<B /d/\na\nA\nb\nB")]
+    public void A_heredoc_the_model_does_not_hold_keeps_its_text(string instruction) =>
+        Assert.IsType<RawInstruction>(Read(instruction));
 }
