@@ -11,6 +11,7 @@ namespace DockerDsl.Core.Import;
 internal static class DeclarationValues
 {
     private static readonly Regex ImagePattern = new(@"^[a-z0-9][a-z0-9._\-/:]*[A-Za-z0-9._\-]*(@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex PortSpecPattern = new(@"^(?<first>[0-9]+|x)(-(?<last>[0-9]+|x))?(/(tcp|udp|sctp|x))?$", RegexOptions.CultureInvariant);
     private static readonly Regex MaskedPlatformPattern = new(@"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$", RegexOptions.CultureInvariant);
 
     private static readonly Regex StageNamePattern = new(@"^[A-Za-z][A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant);
@@ -120,6 +121,33 @@ internal static class DeclarationValues
         }
 
         return pattern.IsMatch(variables ? Text.Shell.VariableReferences.Mask(value) : value);
+    }
+
+    /// <summary>
+    /// A port of EXPOSE as text: <c>port[/protocol]</c> or <c>first-last[/protocol]</c>, ports 1-65535, tcp, udp or sctp,
+    /// where variables may stand for a port, the protocol or the whole.
+    /// </summary>
+    public static bool PortSpec(string value, char escape)
+    {
+        if (!Word(value, escape))
+        {
+            return false;
+        }
+
+        var match = PortSpecPattern.Match(Text.Shell.VariableReferences.Mask(value));
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        int? Number(Group group) =>
+            !group.Success || group.Value == Text.Shell.VariableReferences.Placeholder ? null
+            : CanonicalNumber(group.Value, 65535, out var n) ? (int)n
+            : int.MaxValue;
+
+        var first = Number(match.Groups["first"]);
+        var last = Number(match.Groups["last"]);
+        return first is not (< 1 or > 65535) && last is not (< 1 or > 65535) && !(first is { } a && last is { } b && b < a);
     }
 
     public static bool Checksum(string value) => value.Length > 0 && ChecksumPattern.IsMatch(value);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerDsl.Core.Emit;
+using DockerDsl.Core.Model;
 using DockerDsl.Core.Text;
 using DockerDsl.Core.Text.Syntax;
 
@@ -53,7 +54,8 @@ internal sealed partial class ImportSession
             return null;
         }
 
-        if (paths.Count > 1 && !destination.EndsWith("/", StringComparison.Ordinal))
+        // [Copy] keeps '.', which BuildKit reads as './' (dockerfile2llb/convert.go pathRelativeToWorkingDir).
+        if (paths.Count > 1 && !destination.EndsWith("/", StringComparison.Ordinal) && destination != ".")
         {
             reason = "several sources into a destination without a trailing '/' (which [Copy] adds)";
             return null;
@@ -156,35 +158,34 @@ internal sealed partial class ImportSession
             return null;
         }
 
-        var heredoc = node.Heredocs[0];
-        var content = word.Chomp ? Heredoc.ChompContent(heredoc.Content) : heredoc.Content;
-        if (word.Expand && content.IndexOfAny(ExpandedCharacters) >= 0)
+        // The marker is kept as written, so BuildKit expands (or not) and strips tabs from the body as it did.
+        var markerText = sources[0].Substring(2);
+        if (HeredocMarker.Parse(markerText) is null)
         {
-            reason = "a COPY heredoc whose body BuildKit expands (an unquoted marker and a '$' or escape in it)";
+            reason = "a heredoc marker DockerDsl does not take (a name with characters other than letters, digits, '_' and '.')";
             return null;
         }
 
+        var content = node.Heredocs[0].Content;
         if (!DeclarationValues.HeredocBody(content))
         {
             reason = "a COPY heredoc with a carriage return";
             return null;
         }
 
-        // The heredoc's name is the file's name when the destination is a folder.
-        if (heredoc.Name != Quoting.HeredocMarker(content))
-        {
-            reason = $"a COPY heredoc not named {Quoting.HeredocMarker(content)} (its name is the file name when the destination is a folder)";
-            return null;
-        }
-
-        var destination = PlainWord(node.Next[node.Next.Count - 1]);
+        var destination = PlainWord(node.Next[node.Next.Count - 1], spaces: true);
         if (destination is null)
         {
-            reason = "a path with a build variable, a quote or white space";
+            reason = "a path DockerDsl does not accept (a quote, an escape or a '$' that starts no variable)";
             return null;
         }
 
         var attribute = new CSharpAttribute("CopyHeredoc").Add(CSharpExpression.String(destination)).Add(CSharpExpression.Text(HeredocValue(content)));
+        if (markerText != "'" + Quoting.HeredocMarker(content) + "'")
+        {
+            attribute.NamedString("Marker", markerText);
+        }
+
         return Ownership(plan, flags, attribute, out reason) ? attribute : null;
     }
 

@@ -133,6 +133,7 @@ internal sealed partial class ImportSession
     {
         reason = null;
         var attributes = new List<CSharpAttribute>();
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in node.Next)
         {
             var equals = word.IndexOf('=');
@@ -144,36 +145,49 @@ internal sealed partial class ImportSession
             }
 
             string? value = null;
+            var expand = false;
             if (equals >= 0)
             {
                 var valueWord = word.Substring(equals + 1);
                 value = _words.Literal(valueWord);
                 if (value is null)
                 {
-                    reason = "an ARG default that refers to a build variable";
-                    return null;
-                }
+                    // [BuildArg] Expand: the references stay in the double-quoted default BuildKit expands.
+                    value = _words.KeepingReferences(valueWord);
+                    expand = true;
+                    if (value is null || !DeclarationValues.QuotedValue(value) || !_words.Equivalent(valueWord, Quoting.DoubleQuoted(value, _escape, expand: true)))
+                    {
+                        reason = "an ARG default that mixes a literal '$' with build variables";
+                        return null;
+                    }
 
-                if (!DeclarationValues.QuotedValue(value) || !_words.Equivalent(valueWord, Quoting.DoubleQuoted(value, _escape, expand: false)))
+                    // BuildKit expands every default of one ARG before it sets any (instructions/commands.go
+                    // ArgCommand.Expand): a default that refers to an earlier name of the same ARG cannot be split off.
+                    if (Text.Shell.VariableReferences.Names(value).Any(n => earlier.Contains(n)))
+                    {
+                        reason = "an ARG default that refers to a name declared earlier in the same ARG";
+                        return null;
+                    }
+                }
+                else if (!DeclarationValues.QuotedValue(value) || !_words.Equivalent(valueWord, Quoting.DoubleQuoted(value, _escape, expand: false)))
                 {
                     reason = "an ARG default DockerDsl cannot quote";
                     return null;
                 }
             }
 
-            attributes.Add(new CSharpAttribute("Arg").Add($"typeof({BuildArgClass(name, value)})"));
+            earlier.Add(name);
+            attributes.Add(new CSharpAttribute("Arg").Add($"typeof({BuildArgClass(name, value, expand)})"));
         }
 
-        // One ARG in a stage expands its defaults before it sets any of its arguments; split, the later ones would
-        // see the earlier: the same here, since a default that refers to a variable is not typed.
         return attributes;
     }
 
-    private string BuildArgClass(string name, string? value)
+    private string BuildArgClass(string name, string? value, bool expand)
     {
         foreach (var declaration in _buildArgs)
         {
-            if (declaration.Name == name && declaration.Default == value)
+            if (declaration.Name == name && declaration.Default == value && declaration.Expand == expand)
             {
                 return declaration.ClassName;
             }
@@ -181,7 +195,7 @@ internal sealed partial class ImportSession
 
         var preferred = PlatformArgumentClasses.TryGetValue(name, out var known) ? known : CSharpCode.PascalCase(name);
         var className = ClassName(preferred, "Arg");
-        _buildArgs.Add(new BuildArgDeclaration(className, name, value));
+        _buildArgs.Add(new BuildArgDeclaration(className, name, value, expand));
         return className;
     }
 
@@ -337,24 +351,33 @@ internal sealed partial class ImportSession
     private CSharpAttribute? MapExpose(DockerfileNode node, out string? reason)
     {
         reason = null;
-        if (node.Next.Count != 1)
+        if (node.Next.Count == 1 && PlainWord(node.Next[0]) is { } single)
         {
-            reason = "several ports in one EXPOSE";
-            return null;
+            var slash = single.IndexOf('/');
+            var number = slash < 0 ? single : single.Substring(0, slash);
+            var protocol = slash < 0 ? "tcp" : single.Substring(slash + 1);
+            if (DeclarationValues.CanonicalNumber(number, 65535, out var port) && port >= 1 && protocol is "tcp" or "udp")
+            {
+                var attribute = new CSharpAttribute("Expose").Add(CSharpCode.Number(port));
+                return protocol == "udp" ? attribute.Named("Protocol", "ExposeProtocol.Udp") : attribute;
+            }
         }
 
-        var word = PlainWord(node.Next[0]);
-        var slash = word?.IndexOf('/') ?? -1;
-        var number = slash < 0 ? word : word!.Substring(0, slash);
-        var protocol = slash < 0 ? "tcp" : word!.Substring(slash + 1);
-        if (number is null || !DeclarationValues.CanonicalNumber(number, 65535, out var port) || port < 1 || protocol is not ("tcp" or "udp"))
+        // Several ports, ranges, sctp or variables: the ports as text, each as EXPOSE takes it.
+        var ports = new CSharpAttribute("Expose");
+        foreach (var word in node.Next)
         {
-            reason = "a port with a build variable, a range or a protocol other than tcp and udp";
-            return null;
+            var text = PlainWord(word);
+            if (text is null || !DeclarationValues.PortSpec(text, _escape))
+            {
+                reason = "a port DockerDsl does not accept";
+                return null;
+            }
+
+            ports.Add(CSharpExpression.String(text));
         }
 
-        var attribute = new CSharpAttribute("Expose").Add(CSharpCode.Number(port));
-        return protocol == "udp" ? attribute.Named("Protocol", "ExposeProtocol.Udp") : attribute;
+        return node.Next.Count > 0 ? ports : null;
     }
 
     private CSharpAttribute? MapVolume(DockerfileNode node, out string? reason)
@@ -382,12 +405,7 @@ internal sealed partial class ImportSession
         var name = node.Value == "cmd" ? "Cmd" : "Entrypoint";
         if (node.IsJson)
         {
-            if (node.Next.Count == 0)
-            {
-                reason = "an empty exec form";
-                return null;
-            }
-
+            // No arguments: the empty exec form, BuildKit's way to clear what the base image set.
             var attribute = new CSharpAttribute(name);
             foreach (var item in node.Next)
             {

@@ -92,12 +92,21 @@ internal sealed partial class ImportSession
 
         void Fail(string why) => failure ??= why;
 
+        // BuildKit joins a relative cache, bind or tmpfs target to the working directory, and mounts a bind mount
+        // without a target there (dockerfile2llb/convert_runmount.go); secret and ssh targets are used as written.
         if (type is "cache" or "bind" or "tmpfs")
         {
             var target = Take("target");
-            if (target is null || !DeclarationValues.AbsolutePath(target, _escape) || !DeclarationValues.MountValue(target, _escape))
+            if (target is null)
             {
-                Fail(target is null ? "a mount without a target" : "a mount target relative to the working directory (the mount classes take absolute targets)");
+                if (type != "bind")
+                {
+                    Fail("a mount without a target");
+                }
+            }
+            else if (!DeclarationValues.MountValue(target, _escape))
+            {
+                Fail("a mount value with a quote, an escape or a separator");
             }
             else
             {
@@ -125,7 +134,7 @@ internal sealed partial class ImportSession
                 var valid = key == "target" ? DeclarationValues.AbsolutePath(text, _escape) && DeclarationValues.MountValue(text, _escape) : DeclarationValues.MountValue(text, _escape);
                 if (!valid)
                 {
-                    Fail(key == "target" ? "a mount target relative to the working directory (the mount classes take absolute targets)" : "a mount value with a quote, an escape or a separator");
+                    Fail(key == "target" ? "a secret or ssh mount target that is not absolute" : "a mount value with a quote, an escape or a separator");
                 }
 
                 attribute.NamedString(property, text);

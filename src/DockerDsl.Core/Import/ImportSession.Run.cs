@@ -195,22 +195,24 @@ internal sealed partial class ImportSession
             return null;
         }
 
-        var heredoc = node.Heredocs[0];
-        var script = heredoc.Chomp ? Heredoc.ChompContent(heredoc.Content) : heredoc.Content;
-        if (!DeclarationValues.HeredocBody(script) || script.Trim().Length == 0)
+        // The marker is kept as written (its name, quotes and '-'), so the body is kept as read: BuildKit strips the tabs.
+        var markerText = node.Next[0].Trim().Substring(2);
+        if (HeredocMarker.Parse(markerText) is not { } marker)
+        {
+            reason = "a heredoc marker DockerDsl does not take (a name with characters other than letters, digits, '_' and '.')";
+            return null;
+        }
+
+        var script = node.Heredocs[0].Content;
+        if (!DeclarationValues.HeredocBody(script) || (marker.Chomp ? Heredoc.ChompContent(script) : script).Trim().Length == 0)
         {
             reason = "a heredoc script that is empty or holds a carriage return";
             return null;
         }
 
-        if (script.StartsWith("#!", StringComparison.Ordinal) && heredoc.Name != Quoting.HeredocMarker(script))
-        {
-            reason = $"a #! heredoc script not named {Quoting.HeredocMarker(script)} (BuildKit runs it as a file of its name)";
-            return null;
-        }
-
         reason = null;
-        return new CSharpAttribute("RunHeredoc").Add(CSharpExpression.Text(HeredocValue(script)));
+        var attribute = new CSharpAttribute("RunHeredoc").Add(CSharpExpression.Text(HeredocValue(script)));
+        return markerText == Quoting.HeredocMarker(script) ? attribute : attribute.NamedString("Marker", markerText);
     }
 
     /// <summary>The body without its last line break, which the emitter writes back, unless that would lose an empty last line.</summary>

@@ -224,6 +224,11 @@ internal sealed partial class ImportSession
                 attribute.NamedString("Default", buildArg.Default);
             }
 
+            if (buildArg.Expand)
+            {
+                attribute.NamedTrue("Expand");
+            }
+
             WriteAttribute(w, attribute);
             w.Line("public partial class " + buildArg.ClassName + ";");
         }

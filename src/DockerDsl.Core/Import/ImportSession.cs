@@ -209,7 +209,7 @@ internal sealed partial class ImportSession
         public List<string> InnerComments { get; } = new();
     }
 
-    private sealed record BuildArgDeclaration(string ClassName, string Name, string? Default);
+    private sealed record BuildArgDeclaration(string ClassName, string Name, string? Default, bool Expand);
 
     private sealed record MountDeclaration(string ClassName, string Key, CSharpAttribute Attribute);
 }

@@ -222,7 +222,17 @@ internal static class DockerfileComparison
         try
         {
             var mount = RunMounts.Parse(flag.Substring("--mount=".Length), default);
-            return "--mount=type=" + mount.Type + string.Concat(mount.Options.OrderBy(o => o.Key, StringComparer.Ordinal).ThenBy(o => o.Value, StringComparer.Ordinal).Select(o => "," + o.Key + "=" + o.Value));
+            var options = mount.Options.Select(o => o.Key switch
+            {
+                "ro" => (Key: "ro", Value: o.Value is "" or "true" ? "true" : o.Value),
+                "rw" => (Key: "ro", Value: o.Value is "" or "true" ? "false" : "true"),
+                _ => (o.Key, o.Value),
+            });
+
+            // A bind mount is read-only unless rw is given, a cache mount writable unless ro is.
+            var readOnlyDefault = mount.Type == "bind" ? "true" : "false";
+            options = options.Where(o => !(o.Key == "ro" && o.Value == readOnlyDefault));
+            return "--mount=type=" + mount.Type + string.Concat(options.OrderBy(o => o.Key, StringComparer.Ordinal).ThenBy(o => o.Value, StringComparer.Ordinal).Select(o => "," + o.Key + "=" + o.Value));
         }
         catch (DockerfileReadException)
         {
