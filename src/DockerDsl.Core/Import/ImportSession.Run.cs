@@ -14,13 +14,18 @@ internal sealed partial class ImportSession
     {
         reason = null;
         var flags = new InstructionFlags(node.Flags, node.StartLine).Strings("mount").String("network").String("security").Strings("device").Parse();
-        if (flags.Values("device").Count > 0)
+        var named = new List<(string Name, string Code)>();
+        var devices = flags.Values("device");
+        if (devices.Count > 0)
         {
-            reason = "RUN --device";
-            return null;
+            // A device is a CDI name with an optional ",required" (dockerfile2llb/convert_rundevice.go), written as given.
+            if (devices.Any(d => !DeclarationValues.LiteralWord(d, _escape)))
+            {
+                reason = "a RUN --device with a build variable, a quote or white space";
+                return null;
+            }
         }
 
-        var named = new List<(string Name, string Code)>();
         var mounts = new List<string>();
         foreach (var value in flags.Values("mount"))
         {
@@ -36,6 +41,11 @@ internal sealed partial class ImportSession
         if (mounts.Count > 0)
         {
             named.Add(("Mounts", "new[] { " + string.Join(", ", mounts) + " }"));
+        }
+
+        if (devices.Count > 0)
+        {
+            named.Add(("Devices", "new[] { " + string.Join(", ", devices.Select(CSharpCode.String)) + " }"));
         }
 
         switch (flags.Value("network"))

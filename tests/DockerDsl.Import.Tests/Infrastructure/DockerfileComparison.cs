@@ -38,6 +38,8 @@ internal static class DockerfileComparison
         var lexer = new ShellLexer(left.Syntax.EscapeToken);
         var rightLexer = new ShellLexer(right.Syntax.EscapeToken);
         var references = ReferenceWords(left.Syntax.Root);
+        var leftStages = StageNames(left.Syntax.Root);
+        var rightStages = StageNames(right.Syntax.Root);
         var a = Flatten(left.Syntax.Root.Children);
         var b = Flatten(right.Syntax.Root.Children);
         for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
@@ -54,7 +56,7 @@ internal static class DockerfileComparison
 
             var why = a[i].Arg is not null && b[i].Arg is not null
                 ? (Equivalent(lexer, a[i].Arg!, rightLexer, b[i].Arg!) ? null : "the build arguments differ")
-                : Compare(a[i].Node, b[i].Node, lexer, rightLexer, references);
+                : Compare(a[i].Node, b[i].Node, lexer, rightLexer, references, leftStages, rightStages);
             if (why is not null)
             {
                 return $"{why}:\n  original line {a[i].Node.StartLine}: {a[i].Node.Original}\n  regenerated line {b[i].Node.StartLine}: {b[i].Node.Original}";
@@ -90,15 +92,16 @@ internal static class DockerfileComparison
             .Select(d => d.Name.ToLowerInvariant() + "=" + d.Value)
             .ToList();
 
-    private static string? Compare(DockerfileNode a, DockerfileNode b, ShellLexer left, ShellLexer right, HashSet<string> references)
+    private static string? Compare(
+        DockerfileNode a, DockerfileNode b, ShellLexer left, ShellLexer right, HashSet<string> references, Dictionary<string, int> leftStages, Dictionary<string, int> rightStages)
     {
         if (a.Value != b.Value)
         {
             return "the keywords differ";
         }
 
-        var flagsA = Flags(a);
-        var flagsB = Flags(b);
+        var flagsA = Flags(a, leftStages);
+        var flagsB = Flags(b, rightStages);
         if (!flagsA.SequenceEqual(flagsB))
         {
             return $"the flags differ: [{string.Join(" ", flagsA)}] and [{string.Join(" ", flagsB)}]";
@@ -128,7 +131,7 @@ internal static class DockerfileComparison
                 return "the ONBUILD triggers differ";
             }
 
-            return a.Children.Count == 0 ? null : Compare(a.Children[0], b.Children[0], left, right, references);
+            return a.Children.Count == 0 ? null : Compare(a.Children[0], b.Children[0], left, right, references, leftStages, rightStages);
         }
 
         if (a.Value == "from")
@@ -191,9 +194,9 @@ internal static class DockerfileComparison
     }
 
     /// <summary>The flags as BuildKit's flag parser reads them: by name, a repeated flag's values in order.</summary>
-    private static List<string> Flags(DockerfileNode node) =>
+    private static List<string> Flags(DockerfileNode node, Dictionary<string, int> stages) =>
         node.Flags
-            .Select((flag, index) => (Name: FlagName(flag), Flag: Normalize(flag), Index: index))
+            .Select((flag, index) => (Name: FlagName(flag), Flag: Normalize(flag, stages), Index: index))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ThenBy(f => f.Index)
             .Select(f => f.Flag)
@@ -207,11 +210,16 @@ internal static class DockerfileComparison
 
     // A boolean flag without a value is true (BuildKit's BFlags: "--link" and "--link=true"); a mount is its type and
     // its fields in any order, with their aliases read (instructions/commands_runmount.go).
-    private static string Normalize(string flag)
+    private static string Normalize(string flag, Dictionary<string, int> stages)
     {
         if (flag.IndexOf('=') < 0)
         {
             return flag + "=true";
+        }
+
+        if (flag.StartsWith("--from=", StringComparison.Ordinal))
+        {
+            return "--from=" + Stage(flag.Substring("--from=".Length), stages);
         }
 
         if (!flag.StartsWith("--mount=", StringComparison.Ordinal))
@@ -226,7 +234,8 @@ internal static class DockerfileComparison
             {
                 "ro" => (Key: "ro", Value: o.Value is "" or "true" ? "true" : o.Value),
                 "rw" => (Key: "ro", Value: o.Value is "" or "true" ? "false" : "true"),
-                _ => (o.Key, o.Value),
+                "from" => (Key: o.Key, Value: Stage(o.Value, stages)),
+                _ => (Key: o.Key, Value: o.Value),
             });
 
             // A bind mount is read-only unless rw is given, a cache mount writable unless ro is.
@@ -312,6 +321,29 @@ internal static class DockerfileComparison
         {
             return new[] { command };
         }
+    }
+
+    // A stage is named by its name or its index (instructions/parse.go): both become the index, so renaming is no difference.
+    private static string Stage(string reference, Dictionary<string, int> stages) =>
+        stages.TryGetValue(reference, out var index) ? "stage#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : reference.Length > 0 && reference.All(char.IsDigit) ? "stage#" + reference
+        : reference;
+
+    private static Dictionary<string, int> StageNames(DockerfileNode root)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var node in root.Children.Where(n => n.Value == "from"))
+        {
+            if (node.Next.Count >= 3 && !names.ContainsKey(node.Next[2]))
+            {
+                names[node.Next[2]] = index;
+            }
+
+            index++;
+        }
+
+        return names;
     }
 
     /// <summary>Every word of the original that could name a stage: FROM images and --from values, in lower case.</summary>
