@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the external linters that the analyzer cross-check test (DockerLinterCrossCheckTests) runs:
-# dockerlinter, an npm port of hadolint's rules, and Debian's shellcheck, which dockerlinter calls for RUN.
+# Installs the external tools the cross-check tests run: dockerlinter, an npm port of hadolint's rules, with
+# Debian's shellcheck, which dockerlinter calls for RUN; and dockerfile-ast, rcjsuen's Dockerfile parser (the one
+# behind VS Code's Dockerfile support), read through eng/dockerfile-ast/dump.js.
 # dockerlinter's own install script downloads a shellcheck binary from a host we cannot reach, so it is
 # installed with --ignore-scripts and uses the Debian package instead. Everything npm writes stays in
 # eng/.tools/, which git ignores.
@@ -25,5 +26,6 @@ if [ ! -f "$tools/package.json" ]; then
 fi
 
 cd "$tools"
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error dockerlinter@2.0.0
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error dockerlinter@2.0.0 dockerfile-ast@0.7.1
 echo "dockerlinter: $tools/node_modules/.bin/dockerlinter"
+echo "dockerfile-ast: $tools/node_modules/dockerfile-ast"

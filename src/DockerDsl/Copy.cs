@@ -80,7 +80,7 @@ public sealed class CopyFromAttribute : Attribute
     /// <summary>When true (the default), files get <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 
     /// <summary><c>--link</c>.</summary>
@@ -117,7 +117,7 @@ public sealed class CopyHeredocAttribute : Attribute
     /// <summary>When true (the default), the file gets <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 }
 
@@ -165,7 +165,7 @@ public sealed class AddAttribute : Attribute
     /// <summary>When true (the default), files get <c>--chown</c> of the stage's non-root user.</summary>
     public bool ChownToUser { get; set; } = true;
 
-    /// <summary><c>--chmod</c>, octal.</summary>
+    /// <summary><c>--chmod</c>: an octal mode (<c>0755</c>) or, with frontend 1.14 or later, a symbolic one (<c>u+x</c>).</summary>
     public string? Chmod { get; set; }
 
     /// <summary><c>--link</c>.</summary>

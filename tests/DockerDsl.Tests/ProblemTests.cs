@@ -45,7 +45,7 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Env(\"A\", \"1\", \"B\", \"x\\ny\")] public partial class S; }", ProblemKind.UnsafeValue, "The value 2 contains a line break" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Interval = \"30\")] public partial class S; }", ProblemKind.InvalidValue, "not a duration" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = -1)] public partial class S; }", ProblemKind.InvalidValue, "Retries is -1" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "octal" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "is not a file mode such as '0755' or 'u+x'" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"FROM alpine\")] public partial class S; }", ProblemKind.InvalidValue, "FROM is declared with [Stage]" },
@@ -87,6 +87,42 @@ public class ProblemTests
         var problem = Assert.Single(model.Problems);
         Assert.Equal(ProblemKind.SplitStage, problem.Kind);
         Assert.Equal("D+S", problem.Source.Origin);
+    }
+
+    [Theory]
+    [InlineData("[Stage(From = typeof(Build))] public partial class Final;", "[Stage(From = \"a:1\")] public partial class Build;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "[Stage(From = \"b:1\")] public partial class Two;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "")]
+    public void StagesOrArgumentsSpreadOverPartialDeclarationsInSeveralFilesAreRefusedInEitherFileOrder(string firstStages, string secondStages)
+    {
+        // The second file holds stages, or a global [Arg]: either would be ordered by the order of the files.
+        var first = GeneratedOutput.Usings + "[BuildArg] public partial class Version; [Dockerfile(\"Dockerfile\")] public partial class D { " + firstStages + " }";
+        var second = GeneratedOutput.Usings + (secondStages.Length == 0 ? "[Arg(typeof(Version))] public partial class D { }" : "public partial class D { " + secondStages + " }");
+        foreach (var files in new[] { new[] { first, second }, new[] { second, first } })
+        {
+            var model = DockerDsl.Declarations.Parsing.DockerfileParser.Parse(GeneratorHarness.Compile(files).GetTypeByMetadataName("D")!);
+
+            var problem = Assert.Single(model.Problems);
+            Assert.Equal(ProblemKind.SplitStage, problem.Kind);
+            Assert.Equal("D", problem.Source.Origin);
+            Assert.Contains("2 partial declarations", problem.Message);
+        }
+    }
+
+    [Fact]
+    public void OtherMembersInOtherFilesLeaveTheOrderAndTheDockerfileAsTheyAre()
+    {
+        // Stages in one declaration; the Dockerfile class and a stage class have more members elsewhere.
+        var stages = GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"b:1\")] [Run(\"two\")] public partial class Two; [Stage(From = \"a:1\")] [Run(\"one\")] public partial class One; }";
+        var members = GeneratedOutput.Usings + "public partial class D { public const int Answer = 42; public partial class One { public static int Helper() => 1; } }";
+        var texts = new[] { new[] { stages, members }, new[] { members, stages } }
+            .Select(files => GeneratorHarness.Driver().RunGenerators(GeneratorHarness.Compile(files)).GetRunResult())
+            .Select(result => GeneratorHarness.DockerfileText(result))
+            .ToList();
+
+        Assert.NotNull(texts[0]);
+        Assert.Equal(texts[0], texts[1]);
+        Assert.True(texts[0]!.IndexOf("FROM b:1", System.StringComparison.Ordinal) < texts[0]!.IndexOf("FROM a:1", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public class RoundTripTests
         { "several sources into the working directory", S("""[WorkDir("/src")][Copy(new[] { "go.mod", "go.sum" }, ".")]""") },
         { "heredoc markers", S("""[RunHeredoc("\techo hi\n", Marker = "-'EOT'")][RunHeredoc("echo $HOME\n", Marker = "EOT")][CopyHeredoc("/a", "$HOME\n", Marker = "EOF")][CopyHeredoc("/b", "x\n", Marker = "\"EOF\"")][CopyHeredoc("/c", "EOF\n")]""") },
         { "HEALTHCHECK forms", """[Stage(From = "alpine:3.20")][HealthCheck(new[] { "curl", "-f", "http://localhost/" }, Interval = "30s", Timeout = "3s", StartPeriod = "5s", StartInterval = "1s", Retries = 0)] public partial class A; [Stage(From = typeof(A))][HealthCheck("curl -f http://localhost/ || exit 1", Retries = 3)] public partial class B; [Stage(From = typeof(B))][NoHealthCheck] public partial class C;""" },
+        { "symbolic file modes", S("""[Copy("bin/", "/usr/local/bin/", Chmod = "a=rX,u+w")][Add("https://example.com/tool", "/usr/local/bin/tool", Chmod = "+x")]""") },
+        { "ONBUILD triggers", S("""[OnBuild("COPY . /app/")][OnBuild("RUN --mount=type=cache,target=/root/.cache make")][OnBuild("HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]")][OnBuild("EXPOSE 80 53/udp")]""") },
         { "empty exec forms", S("""[Entrypoint][Cmd()]""") },
         { "EXPOSE ports", S("""[Expose(80, 443)][Expose(5353, 5354, Protocol = ExposeProtocol.Udp)][Expose("53/udp", "8000-8010/tcp", "$PORT", "${ADMIN_PORT:-9000}/tcp")]""") },
         { "several ENV and LABEL pairs", S("""[Env("A", "1", "B", "$A", Expand = true)][Env("C", "say \"$HOME\"", "D", "")][Label("a", "1", "b.c/d", "two words", Expand = true)]""") },
@@ -65,9 +67,12 @@ public class RoundTripTests
             yield return (stage.Name, stage.Base, stage.Platform);
             foreach (var instruction in stage.Instructions)
             {
-                yield return instruction is RunInstruction run
-                    ? run with { Source = default, Mounts = run.Mounts.Select(m => m with { Source = default }).ToEquatableArray() }
-                    : instruction with { Source = default };
+                yield return instruction switch
+                {
+                    RunInstruction run => run with { Source = default, Mounts = run.Mounts.Select(m => m with { Source = default }).ToEquatableArray() },
+                    OnBuildInstruction onBuild => onBuild with { Source = default, Instruction = onBuild.Instruction is RunInstruction r ? r with { Source = default, Mounts = r.Mounts.Select(m => m with { Source = default }).ToEquatableArray() } : onBuild.Instruction! with { Source = default } },
+                    _ => instruction with { Source = default },
+                };
             }
         }
     }

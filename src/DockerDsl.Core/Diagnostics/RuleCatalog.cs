@@ -273,7 +273,7 @@ public static class RuleCatalog
     public static readonly RuleDescriptor InvalidReference = Problem(RuleIdentifiers.InvalidReference, "Reference to a class of the wrong kind");
     public static readonly RuleDescriptor StageCycle = Problem(RuleIdentifiers.StageCycle, "Stages reference each other in a cycle");
     public static readonly RuleDescriptor InvalidStageName = Problem(RuleIdentifiers.InvalidStageName, "Invalid, duplicate or reserved stage name");
-    public static readonly RuleDescriptor SplitStage = Problem(RuleIdentifiers.SplitStage, "Stage instructions split over partial declarations");
+    public static readonly RuleDescriptor SplitStage = Problem(RuleIdentifiers.SplitStage, "Stages or stage instructions split over partial declarations");
     public static readonly RuleDescriptor NoStages = Problem(RuleIdentifiers.NoStages, "Dockerfile declares no stage");
     public static readonly RuleDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, "Attribute in the wrong place");
 

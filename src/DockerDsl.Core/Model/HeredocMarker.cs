@@ -40,8 +40,10 @@ public readonly record struct HeredocMarker(string Name, char Quote, bool Chomp)
     /// <summary>True when a line of <paramref name="body"/> would end the heredoc early (after the tabs <c>-</c> strips).</summary>
     public bool EndsEarly(string body)
     {
-        foreach (var line in body.Split('\n'))
+        foreach (var split in body.Split('\n'))
         {
+            // BuildKit compares the line without its line ending (trimNewline also drops a CR before the LF).
+            var line = split.TrimEnd('\r');
             if ((Chomp ? line.TrimStart('\t') : line) == Name)
             {
                 return true;

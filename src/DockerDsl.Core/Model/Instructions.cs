@@ -130,7 +130,9 @@ public sealed record ShellInstruction(EquatableArray<string> Command, SourceRef 
 
 public sealed record StopSignalInstruction(string Signal, SourceRef Source) : Instruction(Source);
 
-public sealed record OnBuildInstruction(string Trigger, SourceRef Source) : Instruction(Source);
+/// <summary>ONBUILD: <see cref="Trigger"/> is the instruction's text, which the emitter writes.</summary>
+/// <param name="Instruction">The trigger read as the instruction it is, for the rules; null when the model cannot type it.</param>
+public sealed record OnBuildInstruction(string Trigger, SourceRef Source, Instruction? Instruction = null) : Instruction(Source);
 
 /// <summary>A raw instruction line from the escape hatch; <see cref="Keyword"/> is its upper-cased first word.</summary>
 public sealed record RawInstruction(string Keyword, string Text, SourceRef Source) : Instruction(Source);

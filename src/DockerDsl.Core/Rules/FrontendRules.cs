@@ -54,10 +54,19 @@ public static class FrontendRules
         return new FrontendPin(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), minor, match.Groups[3].Success);
     }
 
-    public static bool Lacks(FrontendPin pin, FrontendRequirement requirement) =>
-        (requirement.Labs && !pin.Labs)
-        || requirement.Major > pin.Major
-        || (requirement.Major == pin.Major && pin.Minor is { } minor && requirement.Minor > minor);
+    /// <summary>True when <paramref name="pin"/> has not <paramref name="requirement"/>: a labs pin has a feature from the labs version that first had it.</summary>
+    public static bool Lacks(FrontendPin pin, FrontendRequirement requirement)
+    {
+        if (pin.Labs && requirement.LabsSince is { } labs && AtLeast(pin, labs.Major, labs.Minor))
+        {
+            return false;
+        }
+
+        return (requirement.Labs && !pin.Labs) || !AtLeast(pin, requirement.Major, requirement.Minor);
+    }
+
+    private static bool AtLeast(FrontendPin pin, int major, int minor) =>
+        pin.Major > major || (pin.Major == major && (pin.Minor is not { } pinned || pinned >= minor));
 }
 
 /// <summary>A pinned frontend version; <see cref="Minor"/> null means the newest of that major version.</summary>

@@ -208,7 +208,7 @@ public static class DockerfileReader
             case "stopsignal":
                 return new StopSignalInstruction(ExactlyOne(args, "STOPSIGNAL", line), source);
             case "onbuild":
-                return ReadOnBuild(node, source);
+                return ReadOnBuild(node, source, escape);
             case "maintainer":
                 Flags().Parse();
                 ExactlyOne(args, "MAINTAINER", line);
@@ -475,7 +475,7 @@ public static class DockerfileReader
             source);
     }
 
-    private static Instruction ReadOnBuild(DockerfileNode node, SourceRef source)
+    private static Instruction ReadOnBuild(DockerfileNode node, SourceRef source, char escape)
     {
         new InstructionFlags(node.Flags, node.StartLine).Parse();
         if (node.Children.Count == 0)
@@ -501,7 +501,26 @@ public static class DockerfileReader
             expression += "\n" + heredoc.Content + heredoc.Name;
         }
 
-        return new OnBuildInstruction(expression, source);
+        return new OnBuildInstruction(expression, source, ReadTrigger(expression, source, escape));
+    }
+
+    /// <summary>
+    /// An ONBUILD trigger read as the instruction it is, as BuildKit reads it when a later build runs it
+    /// (dockerfile2llb's dispatchOnBuildTriggers parses it on its own); null when the model cannot type it or BuildKit refuses it.
+    /// </summary>
+    public static Instruction? ReadTrigger(string trigger, SourceRef source, char escape)
+    {
+        var text = (escape == '\\' ? string.Empty : "# escape=" + escape + "\n") + "FROM scratch\n" + trigger + "\n";
+        try
+        {
+            var document = ReadUntilError(source.Origin ?? "ONBUILD", text, out var error);
+            var instructions = document.Model.Stages.Count == 1 ? document.Model.Stages[0].Instructions : EquatableArray<Instruction>.Empty;
+            return error is null && instructions.Count == 1 && instructions[0] is not (RawInstruction or OnBuildInstruction) ? instructions[0] with { Source = source } : null;
+        }
+        catch (Syntax.DockerfileParseException)
+        {
+            return null;
+        }
     }
 
     private static readonly System.Text.RegularExpressions.Regex OnBuildPrefix =

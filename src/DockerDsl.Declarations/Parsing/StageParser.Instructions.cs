@@ -143,7 +143,7 @@ internal sealed partial class StageParser
 
     private void ParseRunHeredoc(AttributeReader r)
     {
-        var script = NormalizeLineBreaks(r.String(0));
+        var script = r.String(0) ?? string.Empty;
         var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
         if (script.Trim().Length == 0)
         {
@@ -306,7 +306,7 @@ internal sealed partial class StageParser
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
-        var content = NormalizeLineBreaks(r.String(1));
+        var content = r.String(1) ?? string.Empty;
         var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
         var marker = ParseMarker(r, content, quoted: true, "content");
@@ -334,7 +334,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.FileMode(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
@@ -382,7 +382,7 @@ internal sealed partial class StageParser
             1 => "udp",
             _ => null,
         };
-        var ok = _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
         var ports = new List<string>();
         if (r.IsArray(0) && r.ArrayElementType(0) == SpecialType.System_String)
         {
@@ -530,7 +530,8 @@ internal sealed partial class StageParser
             return;
         }
 
-        Add(new OnBuildInstruction(trigger!.Trim(), r.Source));
+        var text = trigger!.Trim();
+        Add(new OnBuildInstruction(text, r.Source, Core.Text.DockerfileReader.ReadTrigger(text, r.Source, Escape)));
     }
 
     private void ParseRaw(AttributeReader r)

@@ -25,7 +25,7 @@ internal sealed partial class StageParser
             };
             if (kind is not null)
             {
-                return ParseMount(kind, new AttributeReader(attributes[i], SourceRef.Attribute(typeName, i)));
+                return ParseMount(kind, _session.Read(attributes[i], SourceRef.Attribute(typeName, i)));
             }
         }
 

@@ -41,7 +41,7 @@ internal sealed partial class StageParser
         var attributes = _stage.GetAttributes();
         var stageIndex = ParseSession.IndexOf(attributes, AttributeNames.Stage);
         var stageSource = SourceRef.Attribute(_typeName, stageIndex);
-        var stageReader = new AttributeReader(attributes[stageIndex], stageSource);
+        var stageReader = _session.Read(attributes[stageIndex], stageSource);
 
         var name = stageReader.NamedString("Name") ?? Naming.ToKebabCase(_stage.Name);
         _session.Check(ValueRules.StageName(name), stageReader.HasNamed("Name") ? stageSource.WithArgument("Name") : stageSource, $"The stage name '{name}'", ProblemKind.InvalidStageName);
@@ -63,7 +63,7 @@ internal sealed partial class StageParser
                 continue;
             }
 
-            var reader = new AttributeReader(attributes[i], SourceRef.Attribute(_typeName, i));
+            var reader = _session.Read(attributes[i], SourceRef.Attribute(_typeName, i));
             if (attributes[i].AttributeConstructor is null)
             {
                 _session.Report(ProblemKind.AttributeHasErrors, $"[{ShortName(attributeName)}] does not compile.", reader.Source);
@@ -86,7 +86,7 @@ internal sealed partial class StageParser
             return null;
         }
 
-        var reader = new AttributeReader(attributes[index], SourceRef.Attribute(_typeName, index));
+        var reader = _session.Read(attributes[index], SourceRef.Attribute(_typeName, index));
         var tags = reader.NamedStrings("Tags");
         CheckAll(tags, ValueRules.Tag, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
         return Strings(tags);
@@ -199,6 +199,4 @@ internal sealed partial class StageParser
 
     private static EquatableArray<string> Strings(ImmutableArray<string?> values) =>
         values.Select(v => v ?? string.Empty).ToEquatableArray();
-
-    private static string NormalizeLineBreaks(string? text) => (text ?? string.Empty).Replace("\r\n", "\n");
 }

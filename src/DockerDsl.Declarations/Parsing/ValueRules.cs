@@ -20,6 +20,8 @@ internal static class ValueRules
     private static readonly Regex LabelKeyPattern = new(@"^[A-Za-z0-9][A-Za-z0-9._/\-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex DurationPattern = new(@"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", RegexOptions.CultureInvariant);
     private static readonly Regex OctalPattern = new(@"^[0-7]{3,4}$", RegexOptions.CultureInvariant);
+    // chmod(1)'s symbolic modes, which COPY and ADD --chmod take since dockerfile/1.14.0 (moby/buildkit#5734).
+    private static readonly Regex FileModePattern = new(@"^(?:[0-7]{3,4}|[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+(?:,[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+)*)$", RegexOptions.CultureInvariant);
     private static readonly Regex OwnerPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(:[A-Za-z0-9_][A-Za-z0-9_.\-]*)?$", RegexOptions.CultureInvariant);
     private static readonly Regex SignalPattern = new(@"^(SIG[A-Z0-9+\-]+|[0-9]{1,2})$", RegexOptions.CultureInvariant);
     private static readonly Regex PlatformPattern = new(@"^(\$\{?(BUILD|TARGET)PLATFORM\}?|[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)$", RegexOptions.CultureInvariant);
@@ -145,7 +147,12 @@ internal static class ValueRules
     /// <summary>An element of a JSON array (exec form): anything but null; JSON escaping covers the rest.</summary>
     public static string? JsonItem(string? value) => value is null ? "is missing" : null;
 
-    /// <summary>Heredoc content: any text without a bare carriage return (CRLF is normalized first).</summary>
+    /// <summary>
+    /// Heredoc content, kept exactly: BuildKit's parser copies each body line with its own line ending (a CRLF stays
+    /// CRLF) and compares only the newline-trimmed line with the terminator (frontend/dockerfile/parser/parser.go,
+    /// heredocsFromLine and its line loop). Line breaks and tabs are the body's own; NUL and the other control
+    /// characters [Run] refuses are refused here too, since a file holding them is not a text a reader can trust.
+    /// </summary>
     public static string? HeredocBody(string? value)
     {
         if (value is null)
@@ -153,7 +160,15 @@ internal static class ValueRules
             return "is missing";
         }
 
-        return value.IndexOf('\r') >= 0 ? "contains a carriage return that is not part of a line break" : null;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return $"contains the control character U+{(int)c:X4}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A .dockerignore line: one line that is not empty and not a comment.</summary>
@@ -212,6 +227,9 @@ internal static class ValueRules
 
     /// <summary>An octal file mode, or a word with variables that holds one (BuildKit expands --chmod and mount options).</summary>
     public static string? Octal(string? value, char escape) => Expanded(value, escape, OctalPattern, "is not an octal file mode such as '0755'");
+
+    /// <summary>A --chmod of COPY or ADD: an octal mode, a symbolic one such as <c>u+x</c> or <c>a=rX,u+w</c>, or a word with variables.</summary>
+    public static string? FileMode(string? value, char escape) => Expanded(value, escape, FileModePattern, "is not a file mode such as '0755' or 'u+x'");
 
     /// <summary>A user, optionally with a group (USER, --chown); variables may stand for either.</summary>
     public static string? Owner(string? value, char escape) => Form(value, escape, OwnerPattern, "is not an owner such as '1001:1001', 'app:app' or '${UID}:${GID}'");

@@ -36,10 +36,17 @@ public class FrontendAndCopyTests
         Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(Pinned(syntax, "[HealthCheck(\"true\", StartInterval = \"1s\")]"));
 
     [Fact]
-    public Task Labs_features_need_a_labs_frontend() =>
+    public Task A_feature_that_left_labs_needs_its_stable_version() =>
         Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(
-            Pinned("docker/dockerfile:1", "[Copy(\"src/\", \"/src/\", {|#0:Parents = true|})]"),
-            Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("COPY --parents", "1.7-labs", "docker/dockerfile:1"));
+            Pinned("docker/dockerfile:1.19", "[Copy(\"src/\", \"/src/\", {|#0:Parents = true|})]"),
+            Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("COPY --parents", "1.20", "docker/dockerfile:1.19"));
+
+    [Theory]
+    [InlineData("docker/dockerfile:1")]
+    [InlineData("docker/dockerfile:1.20")]
+    [InlineData("docker/dockerfile:1.7-labs")]
+    public Task A_feature_that_left_labs_is_in_its_stable_version_and_the_labs_ones_before(string syntax) =>
+        Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(Pinned(syntax, "[Copy(\"src/\", \"/src/\", Parents = true)]"));
 
     [Fact]
     public Task Run_devices_need_a_labs_frontend() =>

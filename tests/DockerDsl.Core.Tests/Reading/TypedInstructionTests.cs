@@ -110,4 +110,23 @@ public class TypedInstructionTests
     [InlineData("COPY <<A <<B /d/\na\nA\nb\nB")]
     public void A_heredoc_the_model_does_not_hold_keeps_its_text(string instruction) =>
         Assert.IsType<RawInstruction>(Read(instruction));
+
+    [Theory]
+    [InlineData("ONBUILD COPY . /app/", typeof(CopyInstruction))]
+    [InlineData("ONBUILD RUN --mount=type=cache,target=/root/.cache make", typeof(RunInstruction))]
+    [InlineData("onbuild healthcheck --interval=5s CMD [\"true\"]", typeof(HealthCheckInstruction))]
+    [InlineData("ONBUILD RUN <<EOF\necho hi\nEOF", typeof(RunInstruction))]
+    public void An_ONBUILD_trigger_is_read_as_the_instruction_it_is(string instruction, System.Type type)
+    {
+        var onBuild = Assert.IsType<OnBuildInstruction>(Read(instruction));
+
+        Assert.IsType(type, onBuild.Instruction);
+        Assert.Equal(onBuild.Source, onBuild.Instruction!.Source);
+    }
+
+    [Theory]
+    [InlineData("ONBUILD RUN <<A <<B\na\nA\nb\nB")]
+    [InlineData("ONBUILD RUN 3<<EOF cat\nx\nEOF")]
+    public void An_ONBUILD_trigger_the_model_cannot_type_keeps_only_its_text(string instruction) =>
+        Assert.Null(Assert.IsType<OnBuildInstruction>(Read(instruction)).Instruction);
 }
