@@ -35,7 +35,7 @@ public sealed class ImportReport
         SkippedIgnorePatterns = skippedIgnorePatterns;
     }
 
-    /// <summary>Every instruction of the file, FROM and global ARGs included, in file order.</summary>
+    /// <summary>Every instruction of the file, FROM and global ARGs included, in file order; first, a parser directive the declaration cannot take.</summary>
     public IReadOnlyList<ImportedInstruction> Instructions { get; }
 
     /// <summary>The <c>.dockerignore</c> lines that are patterns BuildKit refuses (and with them the whole file), left out of <c>Ignore</c>.</summary>

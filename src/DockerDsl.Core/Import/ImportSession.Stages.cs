@@ -185,7 +185,13 @@ internal sealed partial class ImportSession
             w.BlankLine();
         }
 
-        foreach (var line in DockerfileAttribute(ignore).Write(string.Empty))
+        var dockerfile = DockerfileAttribute(ignore, out var notes);
+        foreach (var note in notes)
+        {
+            w.Line(note);
+        }
+
+        foreach (var line in dockerfile.Write(string.Empty))
         {
             w.Line(line);
         }
@@ -266,9 +272,24 @@ internal sealed partial class ImportSession
         return w.ToString();
     }
 
-    private CSharpAttribute DockerfileAttribute(List<string> ignore)
+    private CSharpAttribute DockerfileAttribute(List<string> ignore, out List<string> notes)
     {
         var model = _document.Model;
+        notes = new List<string>();
+
+        // The C# front end takes # syntax= and # check= as one word each (ValueRules.LiteralWord): another value is
+        // written as it is, and reported as the error it is there.
+        foreach (var (name, value) in new[] { ("syntax", model.Syntax), ("check", model.Check) })
+        {
+            if (value is not null && !DeclarationValues.LiteralWord(value, '\0'))
+            {
+                var line = _document.Syntax.Directives.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Line ?? 1;
+                var reason = $"a # {name}= directive that is not one word";
+                _report.Insert(0, new ImportedInstruction(line, "# " + name + "=", ImportOutcome.NotExpressible, reason));
+                notes.Add(NotExpressibleNote(reason));
+            }
+        }
+
         var path = (_options.DockerfilePath ?? _document.Path).Replace('\\', '/');
         var attribute = new CSharpAttribute("Dockerfile").Add(CSharpExpression.String(path));
         attribute.Named("Syntax", model.Syntax is null ? "DockerfileSyntax.None" : CSharpCode.String(model.Syntax));

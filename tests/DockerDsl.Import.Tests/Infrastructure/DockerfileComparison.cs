@@ -319,8 +319,52 @@ internal static class DockerfileComparison
         }
         catch (ShellLexException)
         {
-            return new[] { command };
+            return ShellWords(command, lexer.EscapeToken);
         }
+    }
+
+    // Words as a POSIX shell splits them, quotes and escapes kept, for a command BuildKit's lexer refuses (it
+    // passes a RUN's command to the shell unread): white space outside quotes separates words.
+    private static IReadOnlyList<string> ShellWords(string command, char escape)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        var quote = '\0';
+        for (var i = 0; i < command.Length; i++)
+        {
+            var c = command[i];
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                if (word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                }
+
+                continue;
+            }
+
+            word.Append(c);
+            if (c == escape && quote != '\'' && i + 1 < command.Length)
+            {
+                word.Append(command[++i]);
+            }
+            else if (quote == '\0' && c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 
     // A stage is named by its name or its index (instructions/parse.go): both become the index, so renaming is no difference.

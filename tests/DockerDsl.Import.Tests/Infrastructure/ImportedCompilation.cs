@@ -70,7 +70,8 @@ internal sealed class ImportedCompilation
         return new ImportedCompilation(path, text, import, diagnostics, regenerated);
     }
 
-    public static (ImmutableArray<Diagnostic> Diagnostics, string? Dockerfile) Compile(string source)
+    /// <param name="analyzers">False for the compiler's diagnostics only (faster): DDSL1xx problems then show as a withheld Dockerfile.</param>
+    public static (ImmutableArray<Diagnostic> Diagnostics, string? Dockerfile) Compile(string source, bool analyzers = true)
     {
         var compilation = CSharpCompilation.Create(
             "Imported",
@@ -79,8 +80,7 @@ internal sealed class ImportedCompilation
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = CSharpGeneratorDriver.Create(new[] { new DockerfileGenerator().AsSourceGenerator() }, parseOptions: DeclarationReferences.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var analyzers = Analyzers();
-        var diagnostics = output.WithAnalyzers(analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult()
+        var diagnostics = (analyzers ? output.WithAnalyzers(Analyzers()).GetAllDiagnosticsAsync().GetAwaiter().GetResult() : output.GetDiagnostics())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToImmutableArray();
         return (diagnostics, GeneratedDockerfile(driver.GetRunResult().GeneratedTrees));
