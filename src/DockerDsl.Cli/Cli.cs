@@ -57,11 +57,12 @@ public static class Cli
 
     private static Command CreateRootCommand(CliContext context)
     {
-        var root = new Command(ToolInfo.Name, "Lints Dockerfiles with the DockerDsl rules: the checks BuildKit runs, hadolint's best practices and DockerDsl's own.");
+        var root = new Command(ToolInfo.Name, "Lints Dockerfiles with the DockerDsl rules (the checks BuildKit runs, hadolint's best practices and DockerDsl's own) and imports them into C# declarations.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption { Action = new PrintVersionAction() });
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 
