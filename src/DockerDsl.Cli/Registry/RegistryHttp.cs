@@ -315,14 +315,15 @@ internal sealed class RegistryHttp : IDisposable
 
     private string Describe(string host, Uri uri, HttpRequestException exception)
     {
+        var plainHint = uri.Scheme == "https" ? $"; if it serves plain HTTP, mark it --insecure-registry {host}" : string.Empty;
         if (exception.InnerException is AuthenticationException tls)
         {
-            return $"the TLS connection to {host} failed: {tls.Message}{(tls.InnerException is { } inner ? " " + inner.Message : string.Empty)}";
+            return $"the TLS connection to {host} failed: {tls.Message}{(tls.InnerException is { } inner ? " " + inner.Message : string.Empty)}{plainHint}";
         }
 
         if (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
         {
-            return $"the TLS connection to {host} failed: {exception.Message}" + (uri.Scheme == "https" ? $"; if it serves plain HTTP, mark it --insecure-registry {host}" : string.Empty);
+            return $"the TLS connection to {host} failed: {exception.Message}{plainHint}";
         }
 
         if (exception.InnerException is SocketException socket)
