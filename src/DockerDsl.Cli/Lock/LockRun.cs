@@ -298,7 +298,11 @@ internal sealed class LockRun
         }
         catch (RegistryException exception)
         {
-            throw new LockError($"{reference}: {exception.Message}");
+            // A message that starts with the image already names it.
+            var repository = ImageName.Parse(reference)!.Repository;
+            throw new LockError(exception.Message.StartsWith(repository, StringComparison.Ordinal) || exception.Message.StartsWith(reference, StringComparison.Ordinal)
+                ? exception.Message
+                : $"{reference}: {exception.Message}");
         }
     }
 
