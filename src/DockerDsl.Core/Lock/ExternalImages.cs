@@ -159,7 +159,7 @@ public static class ExternalImages
     }
 
     // As BuildKit's FROM: the latest earlier stage whose name in lower case is the expanded word.
-    private static bool NamesStageBefore(DockerfileModel model, int index, string expanded)
+    internal static bool NamesStageBefore(DockerfileModel model, int index, string expanded)
     {
         for (var j = index - 1; j >= 0; j--)
         {
@@ -174,7 +174,7 @@ public static class ExternalImages
     }
 
     // As BuildKit's --from: a stage index, or any stage's name ignoring case.
-    private static bool NamesStage(DockerfileModel model, string from)
+    internal static bool NamesStage(DockerfileModel model, string from)
     {
         if (int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
