@@ -36,6 +36,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
 
             var reported = new ConcurrentDictionary<(string Id, Location Location), bool>();
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.DockerDslSyntax", out var projectSyntax);
+            var lockState = ProjectLock.From(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
@@ -51,7 +52,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, symbolContext, reported));
+                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, lockState, symbolContext, reported));
                 },
                 SymbolKind.NamedType);
         });
@@ -70,10 +71,11 @@ public sealed class DockerfileAnalysis
     private readonly SymbolAnalysisContext _context;
     private readonly ConcurrentDictionary<(string Id, Location Location), bool> _reported;
 
-    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
+    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, ProjectLock lockState, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
     {
         Model = model;
         ProjectSyntax = projectSyntax;
+        Lock = lockState;
         _dockerfileClass = dockerfileClass;
         _context = context;
         _reported = reported;
@@ -83,6 +85,9 @@ public sealed class DockerfileAnalysis
 
     /// <summary>The project's DockerDslSyntax MSBuild property, if set.</summary>
     public string? ProjectSyntax { get; }
+
+    /// <summary>The project's dockerdsl.lock.json and DockerDslLocked property.</summary>
+    public ProjectLock Lock { get; }
 
     public Compilation Compilation => _context.Compilation;
 
