@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Rules;
@@ -16,7 +17,8 @@ public static class FinalStageRules
     /// DDSL001: the image's user is root. Found at the USER that makes it root, or at the final stage
     /// when no stage of its chain sets a user. Arguments: stage name, user.
     /// </summary>
-    public static IEnumerable<Finding> RootUser(DockerfileModel model)
+    /// <param name="lockFile">The lock file: a base image it holds runs as the user its image config says.</param>
+    public static IEnumerable<Finding> RootUser(DockerfileModel model, LockFile? lockFile = null)
     {
         if (model.FinalStage is not { } final)
         {
@@ -27,7 +29,7 @@ public static class FinalStageRules
         var text = user is null ? null : UserRules.UserOf(user);
         if (user is null || text is null)
         {
-            if (!BaseRunsAsNonRoot(model, final))
+            if (!(LockedBase(model, final, lockFile) is { } locked ? locked.All(c => !string.IsNullOrEmpty(c.User) && !UserRules.IsRoot(c.User!)) : BaseRunsAsNonRoot(model, final)))
             {
                 yield return new Finding(final.Source, new[] { final.Label, "root (no USER is set)" }, final.TypeMetadataName);
             }
@@ -36,6 +38,23 @@ public static class FinalStageRules
         {
             yield return new Finding(user.Source, new[] { final.Label, text }, final.TypeMetadataName);
         }
+    }
+
+    /// <summary>
+    /// The image configs, one per locked platform, of the image the stage chain of <paramref name="final"/> starts
+    /// from, when the lock holds it (its reference read with the global defaults, as the lock keys it); else null.
+    /// </summary>
+    private static IReadOnlyList<ImageConfig>? LockedBase(DockerfileModel model, StageModel final, LockFile? lockFile)
+    {
+        if (lockFile is null
+            || StageChain.Of(model, final)[0].Base is not { Stage: null, Image: { } image }
+            || GlobalArguments.Of(model).Expand(WordRoles.Source, image) is not { IsDecided: true, Result: { } expanded }
+            || lockFile.Find(expanded) is not { Platforms.IsEmpty: false } locked)
+        {
+            return null;
+        }
+
+        return locked.Platforms.Select(p => p.Config).ToList();
     }
 
     /// <summary>
@@ -59,12 +78,14 @@ public static class FinalStageRules
     }
 
     /// <summary>
-    /// DDSL002: the image declares no HEALTHCHECK, not even NONE. Found at the final stage.
-    /// Arguments: stage name.
+    /// DDSL002: the image declares no HEALTHCHECK, not even NONE, and its base image has none (an image
+    /// inherits its base's health check). Found at the final stage. Arguments: stage name.
     /// </summary>
-    public static IEnumerable<Finding> MissingHealthCheck(DockerfileModel model)
+    /// <param name="lockFile">The lock file: a base image it holds has the health check its image config says.</param>
+    public static IEnumerable<Finding> MissingHealthCheck(DockerfileModel model, LockFile? lockFile = null)
     {
-        if (model.FinalStage is { } final && StageChain.Last(model, final, "HEALTHCHECK") is null)
+        if (model.FinalStage is { } final && StageChain.Last(model, final, "HEALTHCHECK") is null
+            && !(LockedBase(model, final, lockFile) is { } locked && locked.All(c => c.Healthcheck is not null)))
         {
             yield return new Finding(final.Source, new[] { final.Label }, final.TypeMetadataName);
         }

@@ -93,4 +93,43 @@ public sealed class LockTests
         RunAsync<ImageNotLockedAnalyzer>(Source, "{\"formatVersion\": 9, \"images\": {}}", locked: true,
             NotLocked(0, "debian", " (it cannot be read: line 1, column 19: the file is in format version 9 by a newer dockerdsl; this dockerdsl reads version 1)"),
             NotLocked(1, "alpine:3.20", " (it cannot be read: line 1, column 19: the file is in format version 9 by a newer dockerdsl; this dockerdsl reads version 1)"));
+
+    private static string ConfigEntry(string reference, string config) => $$"""
+            "{{reference}}": {
+              "digest": "{{Digest}}",
+              "mediaType": "application/vnd.oci.image.manifest.v1+json",
+              "platforms": {"linux/amd64": {"architecture": "amd64", "config": {{config}}, "digest": "{{Digest}}", "os": "linux"} },
+              "repository": "mcr.microsoft.com/dotnet/{{reference.Split('/')[^1].Split(':')[0]}}"
+            }
+        """;
+
+    private const string Final = """
+        using DockerDsl;
+
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [{|#0:Stage(From = "mcr.microsoft.com/dotnet/runtime-deps:10.0")|}]
+            [Cmd("/app/run")]
+            public partial class Final;
+        }
+        """;
+
+    [Fact]
+    public Task DDSL001_accepts_a_base_whose_locked_config_runs_as_a_non_root_user() =>
+        RunAsync<RootUserAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"User\": \"1654\"}")), locked: false);
+
+    [Fact]
+    public Task DDSL001_reports_a_base_whose_locked_config_runs_as_root() =>
+        RunAsync<RootUserAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"User\": \"\"}")), locked: false,
+            new DiagnosticResult("DDSL001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final", "root (no USER is set)"));
+
+    [Fact]
+    public Task DDSL002_accepts_a_base_whose_locked_config_has_a_health_check() =>
+        RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"Healthcheck\": {\"Test\": [\"CMD\", \"/healthz\"]}}")), locked: false);
+
+    [Fact]
+    public Task DDSL002_reports_a_locked_base_without_a_health_check() =>
+        RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{}")), locked: false,
+            new DiagnosticResult("DDSL002", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final"));
 }
