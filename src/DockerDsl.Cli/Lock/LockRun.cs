@@ -50,8 +50,8 @@ internal sealed class LockRun
         try
         {
             var (dockerfiles, lockPath) = LoadDockerfiles();
-            var needed = ImagesUsed(dockerfiles);
             var existing = ReadLock(lockPath);
+            var needed = ImagesUsed(dockerfiles, existing);
             using var registry = new RegistryClient(_settings.Registry);
             return _settings.Mode == LockMode.Check
                 ? await CheckAsync(registry, needed, existing, lockPath, cancellationToken).ConfigureAwait(false)
@@ -98,9 +98,15 @@ internal sealed class LockRun
     private string LockPathOr(string folder) =>
         _settings.LockPath is { } path ? Path.GetFullPath(path, _context.CurrentDirectory) : Path.Combine(folder, LockFile.FileName);
 
-    /// <summary>Every external image with the platforms it is pulled for; an image name BuildKit could not resolve stops the run.</summary>
-    private SortedDictionary<string, SortedSet<string>> ImagesUsed(IReadOnlyList<ProjectDockerfile> dockerfiles)
+    /// <summary>
+    /// Every external image with the platforms it is pulled for; an image name BuildKit could not resolve stops the
+    /// run. A project built with its lock has the locked images pinned in its Dockerfiles (at the digest locked
+    /// then, which <c>--update</c> may have moved since): <c>name:tag@digest</c> counts as the entry
+    /// <c>name:tag</c> when the lock has one, so the lock keys stay the references as declared.
+    /// </summary>
+    private SortedDictionary<string, SortedSet<string>> ImagesUsed(IReadOnlyList<ProjectDockerfile> dockerfiles, LockFile? existing)
     {
+
         var needed = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var errors = new List<string>();
         var machine = MachinePlatform;
@@ -126,9 +132,11 @@ internal sealed class LockRun
             errors.AddRange(useErrors.Select(e => $"{Place(e.Source)}: {e.Message}"));
             foreach (var use in uses)
             {
-                if (!needed.TryGetValue(use.Reference, out var set))
+                var at = use.Reference.IndexOf('@');
+                var reference = at > 0 && existing?.Find(use.Reference.Substring(0, at)) is { } entry ? entry.Reference : use.Reference;
+                if (!needed.TryGetValue(reference, out var set))
                 {
-                    needed[use.Reference] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    needed[reference] = set = new SortedSet<string>(StringComparer.Ordinal);
                 }
 
                 set.Add(use.Platform);

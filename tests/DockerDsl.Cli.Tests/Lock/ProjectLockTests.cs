@@ -111,6 +111,31 @@ public sealed class ProjectLockTests : IDisposable
     }
 
     [Fact]
+    public void A_project_built_with_its_lock_has_pinned_Dockerfiles_and_they_count_as_the_locked_references()
+    {
+        var first = _registry.AddImage("team/app", "1", "linux", "amd64");
+        _cli.Write("Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        CompileAssembly("Api/obj/Debug/net10.0", "Api", ("Dockerfile", $"FROM {_registry.Host}/team/app:1\n"), ("Dockerfile.dockerignore", string.Empty));
+        Assert.Equal(0, _cli.RunIn("Api", "lock", "--insecure-registry", _registry.Host, "--platform", "linux/amd64").ExitCode);
+        var lockPath = _cli.PathOf("Api/" + LockFile.FileName);
+        var locked = File.ReadAllText(lockPath);
+
+        // The next build writes the pinned reference, as the generator does with the lock.
+        CompileAssembly("Api/obj/Debug/net10.0", "Api", ("Dockerfile", $"FROM {_registry.Host}/team/app:1@{first}\n"), ("Dockerfile.dockerignore", string.Empty));
+        var again = _cli.RunIn("Api", "lock", "--insecure-registry", _registry.Host, "--platform", "linux/amd64");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(locked, File.ReadAllText(lockPath));
+
+        // After --update the built Dockerfile still names the old digest until the next build: still the same entry.
+        var moved = _registry.AddImage("team/app", "1", "linux", "amd64", new System.Collections.Generic.Dictionary<string, object> { ["User"] = "7" });
+        Assert.Equal(1, _cli.RunIn("Api", "lock", "--check", "--insecure-registry", _registry.Host, "--platform", "linux/amd64").ExitCode);
+        Assert.Equal(0, _cli.RunIn("Api", "lock", "--update", "--insecure-registry", _registry.Host, "--platform", "linux/amd64").ExitCode);
+        Assert.Equal(0, _cli.RunIn("Api", "lock", "--insecure-registry", _registry.Host, "--platform", "linux/amd64").ExitCode);
+        var image = Assert.Single(LockFileReader.Read(File.ReadAllText(lockPath)).Images);
+        Assert.Equal(($"{_registry.Host}/team/app:1", moved), (image.Reference, image.Digest));
+    }
+
+    [Fact]
     public void A_project_that_was_never_built_is_an_error_that_says_to_build()
     {
         _cli.Write("Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
