@@ -190,7 +190,9 @@ internal sealed class LintRun
         {
             if (!image.Platforms.IsEmpty && image.Platforms[0].Config.Env is { } env)
             {
+                // A generated Dockerfile names a locked image pinned to its digest.
                 environments[image.Reference] = env.ToList();
+                environments[image.PinnedReference] = env.ToList();
             }
         }
 

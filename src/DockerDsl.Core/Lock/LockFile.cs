@@ -31,6 +31,16 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
 
         return null;
     }
+
+    /// <summary>
+    /// The image locked for <paramref name="reference"/> as a Dockerfile writes it, or as the build wrote it pinned:
+    /// <c>name:tag@digest</c> is the entry <c>name:tag</c> when there is no entry for it as written.
+    /// </summary>
+    public LockedImage? FindWritten(string reference)
+    {
+        var at = reference.IndexOf('@');
+        return Find(reference) ?? (at > 0 ? Find(reference.Substring(0, at)) : null);
+    }
 }
 
 /// <summary>One image reference as the Dockerfiles write it, and what it resolved to.</summary>

@@ -49,7 +49,7 @@ public static class FinalStageRules
         if (lockFile is null
             || StageChain.Of(model, final)[0].Base is not { Stage: null, Image: { } image }
             || GlobalArguments.Of(model).Expand(WordRoles.Source, image) is not { IsDecided: true, Result: { } expanded }
-            || lockFile.Find(expanded) is not { Platforms.IsEmpty: false } locked)
+            || lockFile.FindWritten(expanded) is not { Platforms.IsEmpty: false } locked)
         {
             return null;
         }

@@ -69,6 +69,17 @@ public sealed class LintWithLockTests : IDisposable
     }
 
     [Fact]
+    public void A_generated_Dockerfile_with_the_locked_image_pinned_reads_the_same_entry()
+    {
+        _cli.Write("Dockerfile", Dockerfile.Replace("runtime-deps:10.0", "runtime-deps:10.0@" + Digest, StringComparison.Ordinal));
+        _cli.Write("dockerdsl.lock.json", LockText(NonRootWithHealthCheck));
+        var rules = Rules(Lint());
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL001", StringComparison.Ordinal));
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
+        Assert.Contains("NOT_IN_THE_IMAGE", Assert.Single(rules, r => r.StartsWith("DDSL036", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_locked_base_that_runs_as_root_is_still_reported()
     {
         _cli.Write("Dockerfile", Dockerfile);
