@@ -61,6 +61,15 @@ install_packages() {
   [ -x "$REGISTRY" ] || die "docker-registry did not install"
 }
 
+# The HTTP status of GET /v2/ on 127.0.0.1:$1, or nothing when no one listens (bash's /dev/tcp: no curl needed).
+v2_status() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 0
+    printf 'GET /v2/ HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n' "$1" >&3
+    IFS=' ' read -r _ status _ <&3 && printf '%s\n' "$status"
+  ) 2>/dev/null || true
+}
+
 # $1 name, $2 port, $3 extra YAML (the auth section) or empty.
 start_one() {
   local name=$1 port=$2 auth=$3
@@ -87,7 +96,7 @@ CONFIG
   echo $! > "$DIR/$name.pid"
   for _ in $(seq 1 100); do
     # /v2/ answers 200 (anonymous) or 401 (auth) once the registry listens.
-    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" || true)
+    code=$(v2_status "$port")
     case $code in 200|401) log "registry $name: 127.0.0.1:$port answers (PID $(pid_of "$name"))"; return ;; esac
     pid_of "$name" >/dev/null || { tail -n 20 "$DIR/$name.log" >&2; die "registry $name exited; log: $DIR/$name.log"; }
     sleep 0.1
@@ -99,7 +108,6 @@ CONFIG
 case ${1:-} in
   start)
     install_packages
-    command -v curl >/dev/null || die "curl is missing"
     mkdir -p "$DIR"
     password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
     htpasswd -Bbn "$USER_NAME" "$password" > "$DIR/htpasswd" 2>/dev/null
