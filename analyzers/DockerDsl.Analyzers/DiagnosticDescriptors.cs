@@ -64,6 +64,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SplitStage = Problem(RuleIdentifiers.SplitStage, RuleCatalog.SplitStage);
     public static readonly DiagnosticDescriptor NoStages = Problem(RuleIdentifiers.NoStages, RuleCatalog.NoStages);
     public static readonly DiagnosticDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, RuleCatalog.MisplacedAttribute);
+    public static readonly DiagnosticDescriptor ImageNotLocked = Problem(RuleIdentifiers.ImageNotLocked, RuleCatalog.ImageNotLocked);
 
     /// <summary>The descriptor that reports each kind of declaration problem: the catalogue's rule for it.</summary>
     public static readonly ImmutableDictionary<ProblemKind, DiagnosticDescriptor> ForProblem =

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using DockerDsl.Core.Emit;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
@@ -30,9 +31,18 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ProjectOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.ProjectOptions);
 
+        // dockerdsl.lock.json, which the package's targets add as an AdditionalFile: its images are pinned to their digests.
+        var lockFile = context.AdditionalTextsProvider
+            .Where(static text => LockFiles.IsLockFile(text.Path))
+            .Select(static (text, cancellationToken) => LockFiles.Read(text.GetText(cancellationToken)?.ToString()))
+            .Collect()
+            .Select(static (locks, _) => locks.Length == 1 ? locks[0] : null)
+            .WithTrackingName(TrackingNames.LockFile);
+
         var files = models
             .Combine(options)
-            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left!, pair.Right.Syntax))
+            .Combine(lockFile)
+            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Right is { } locked ? LockPinning.Pin(pair.Left.Left!, locked) : pair.Left.Left!, pair.Left.Right.Syntax))
             .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.Outputs);
 

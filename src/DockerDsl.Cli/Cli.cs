@@ -61,6 +61,7 @@ public static class Cli
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption { Action = new PrintVersionAction() });
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(LockCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         return root;

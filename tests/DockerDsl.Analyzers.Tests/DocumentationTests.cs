@@ -58,8 +58,10 @@ public class DocumentationTests
         var text = File.ReadAllText(SourceTree.File("docs", "rules", id + ".md"));
         var bad = Example(text, "Bad");
         var good = Example(text, "Fixed");
-        Assert.Contains(id, await DiagnosticIdsAsync(bad));
-        var fixedIds = await DiagnosticIdsAsync(good);
+        // DDSL112 is only reported in a project that sets DockerDslLocked=true.
+        var properties = id == RuleIdentifiers.ImageNotLocked ? ImmutableDictionary<string, string>.Empty.Add("DockerDslLocked", "true") : null;
+        Assert.Contains(id, await DiagnosticIdsAsync(bad, properties));
+        var fixedIds = await DiagnosticIdsAsync(good, properties);
         Assert.DoesNotContain(id, fixedIds);
         Assert.DoesNotContain(fixedIds, i => i.StartsWith("DDSL1", StringComparison.Ordinal) || i.StartsWith("CS", StringComparison.Ordinal));
     }
@@ -74,6 +76,6 @@ public class DocumentationTests
         return match.Groups[1].Value;
     }
 
-    private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source) =>
-        (await DeclarationRunner.DiagnosticsAsync(source)).Select(d => d.Id).ToImmutableArray();
+    private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source, ImmutableDictionary<string, string>? properties = null) =>
+        (await DeclarationRunner.DiagnosticsAsync(source, properties)).Select(d => d.Id).ToImmutableArray();
 }

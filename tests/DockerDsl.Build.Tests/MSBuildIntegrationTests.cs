@@ -76,6 +76,48 @@ public sealed class MSBuildIntegrationTests
     }
 
     [Fact]
+    public void A_lock_file_in_the_project_folder_pins_the_images_it_holds_and_DockerDslLockFile_moves_it()
+    {
+        const string declarations = """
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "alpine:3.20")]
+                [CopyFrom("busybox:1.36", "/bin/busybox", "/busybox")]
+                [Cmd("/bin/true")]
+                public partial class Final;
+            }
+            """;
+        var digest = "sha256:" + new string('e', 64);
+        var lockText = $$"""
+            {"formatVersion": 1, "images": {"alpine:3.20": {"digest": "{{digest}}", "mediaType": "application/vnd.oci.image.index.v1+json",
+              "platforms": {"linux/amd64": {"architecture": "amd64", "config": {}, "digest": "{{digest}}", "os": "linux"} },
+              "repository": "docker.io/library/alpine", "tag": "3.20"} } }
+            """;
+        using var project = new SampleProject("net10.0", declarations, withGenerator: true);
+        File.WriteAllText(project.PathOf("dockerdsl.lock.json"), lockText);
+
+        var result = project.Build("-p:DockerDslSyntax=none");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var text = File.ReadAllText(project.PathOf("Dockerfile"));
+        Assert.Contains($"FROM alpine:3.20@{digest} AS final\n", text);
+        Assert.Contains("COPY --from=busybox:1.36 /bin/busybox /busybox\n", text);
+
+        // Elsewhere, by DockerDslLockFile; the project folder's own file is then not read.
+        Directory.CreateDirectory(project.PathOf("locks"));
+        File.Move(project.PathOf("dockerdsl.lock.json"), project.PathOf("locks/dockerdsl.lock.json"));
+        result = project.Build("-p:DockerDslSyntax=none");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("FROM alpine:3.20 AS final\n", File.ReadAllText(project.PathOf("Dockerfile")));
+        result = project.Build("-p:DockerDslSyntax=none", "-p:DockerDslLockFile=locks/dockerdsl.lock.json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"FROM alpine:3.20@{digest} AS final\n", File.ReadAllText(project.PathOf("Dockerfile")));
+    }
+
+    [Fact]
     public void An_output_directory_moves_every_file_and_the_bake_file_points_at_the_moved_Dockerfile()
     {
         const string declarations = """

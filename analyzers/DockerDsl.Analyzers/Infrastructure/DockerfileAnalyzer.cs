@@ -38,6 +38,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
             var reported = new ConcurrentDictionary<(string Id, Location Location), bool>();
             var globalOptions = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
             globalOptions.TryGetValue("build_property.DockerDslSyntax", out var projectSyntax);
+            var lockState = ProjectLock.From(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
@@ -53,7 +54,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, globalOptions, symbolContext, reported));
+                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, globalOptions, lockState, symbolContext, reported));
                 },
                 SymbolKind.NamedType);
         });
@@ -73,11 +74,12 @@ public sealed class DockerfileAnalysis
     private readonly SymbolAnalysisContext _context;
     private readonly ConcurrentDictionary<(string Id, Location Location), bool> _reported;
 
-    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, AnalyzerConfigOptions globalOptions, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
+    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, AnalyzerConfigOptions globalOptions, ProjectLock lockState, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
     {
         Model = model;
         ProjectSyntax = projectSyntax;
         _globalOptions = globalOptions;
+        Lock = lockState;
         _dockerfileClass = dockerfileClass;
         _context = context;
         _reported = reported;
@@ -87,6 +89,9 @@ public sealed class DockerfileAnalysis
 
     /// <summary>The project's DockerDslSyntax MSBuild property, if set.</summary>
     public string? ProjectSyntax { get; }
+
+    /// <summary>The project's dockerdsl.lock.json and DockerDslLocked property.</summary>
+    public ProjectLock Lock { get; }
 
     public Compilation Compilation => _context.Compilation;
 

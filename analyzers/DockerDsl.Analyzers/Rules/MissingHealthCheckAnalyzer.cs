@@ -14,7 +14,7 @@ public sealed class MissingHealthCheckAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in FinalStageRules.MissingHealthCheck(analysis.Model))
+        foreach (var finding in FinalStageRules.MissingHealthCheck(analysis.Model, analysis.Lock.File))
         {
             analysis.Report(DiagnosticDescriptors.MissingHealthCheck, finding);
         }

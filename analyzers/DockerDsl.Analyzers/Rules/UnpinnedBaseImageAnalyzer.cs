@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using DockerDsl.Analyzers.Infrastructure;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DockerDsl.Analyzers.Rules;
 
-/// <summary>DDSL004: A base image has no tag or the latest tag.</summary>
+/// <summary>DDSL004: A base image has no tag or the latest tag, and the lock file does not pin it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnpinnedBaseImageAnalyzer : DockerfileAnalyzer
 {
@@ -14,7 +15,9 @@ public sealed class UnpinnedBaseImageAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in BaseImageRules.UnpinnedBaseImage(analysis.Model))
+        // An image the lock holds is written with its digest, so it is pinned whatever its tag says.
+        var model = analysis.Lock.File is { } lockFile ? LockPinning.Pin(analysis.Model, lockFile) : analysis.Model;
+        foreach (var finding in BaseImageRules.UnpinnedBaseImage(model))
         {
             analysis.Report(DiagnosticDescriptors.UnpinnedBaseImage, finding);
         }

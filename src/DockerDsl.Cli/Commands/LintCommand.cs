@@ -50,10 +50,15 @@ internal static class LintCommand
             DefaultValueFactory = _ => "warning",
         };
         failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
+        var lockFile = new Option<string>("--lock")
+        {
+            Description = "The lock file dockerdsl lock wrote: the rules read each locked base image's user, health check and environment. Default: dockerdsl.lock.json beside each Dockerfile, if there is one.",
+            HelpName = "FILE",
+        };
 
         var command = new Command("lint", "Lints Dockerfiles. Severities come from .editorconfig (dotnet_diagnostic.<ID>.severity), as in the IDE. Exit codes: 0 no finding at the fail level, 1 some, 2 usage error or unreadable input.")
         {
-            paths, format, output, buildArgs, target, buildContext, failLevel,
+            paths, format, output, buildArgs, target, buildContext, failLevel, lockFile,
         };
         command.SetAction(parseResult =>
         {
@@ -81,6 +86,14 @@ internal static class LintCommand
 
             var contextDirectory = ResolveContext(parseResult.GetValue(buildContext), context.CurrentDirectory, problems);
             var outputPath = ResolveOutput(parseResult.GetValue(output), context.CurrentDirectory, problems);
+            var lockPath = parseResult.GetValue(lockFile) is { } lockValue
+                ? lockValue.Length == 0 ? null : Path.GetFullPath(lockValue, context.CurrentDirectory)
+                : null;
+            if (parseResult.GetValue(lockFile) is { Length: 0 })
+            {
+                problems.Add("--lock needs a file name.");
+            }
+
             if (problems.Count > 0)
             {
                 return Usage.Error(context, command, problems);
@@ -93,7 +106,8 @@ internal static class LintCommand
                 arguments,
                 stage,
                 contextDirectory,
-                ParseFailLevel(parseResult.GetValue(failLevel)!));
+                ParseFailLevel(parseResult.GetValue(failLevel)!),
+                lockPath);
             return new LintRun(context, settings).Execute();
         });
         return command;

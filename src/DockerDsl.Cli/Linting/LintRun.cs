@@ -7,6 +7,8 @@ using DockerDsl.Cli.Inputs;
 using DockerDsl.Cli.Reports;
 using DockerDsl.Core.Diagnostics;
 using DockerDsl.Core.Lint;
+using DockerDsl.Core.Lock;
+using DockerDsl.Core.Model;
 
 namespace DockerDsl.Cli.Linting;
 
@@ -18,10 +20,14 @@ namespace DockerDsl.Cli.Linting;
 internal sealed class LintRun
 {
     private readonly CliContext _context;
-    private readonly LintSettings _settings;
     private readonly SeverityConfiguration _severities = new();
     private readonly HashSet<EditorConfigWarning> _reportedWarnings = new();
     private readonly List<LintError> _errors = new();
+    private readonly LintSettings _settings;
+
+    // Lock files read so far, by path; null for none there. A path in _unreadableLocks was reported once.
+    private readonly Dictionary<string, LockFile?> _locks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadableLocks = new(StringComparer.Ordinal);
 
     public LintRun(CliContext context, LintSettings settings)
     {
@@ -103,12 +109,19 @@ internal sealed class LintRun
             }
         }
 
+        if (!TryReadLock(fullPath, out var lockFile))
+        {
+            return null;
+        }
+
         var options = new LintOptions
         {
             BuildArgs = _settings.BuildArgs,
             Target = _settings.Target,
             Dockerignore = dockerignore,
             Severities = configured.Severities,
+            Lock = lockFile,
+            ImageEnvironments = ImageEnvironments(lockFile),
         };
         var result = _context.Lint(path, text, options);
         if (result.Error is not null)
@@ -117,6 +130,73 @@ internal sealed class LintRun
         }
 
         return new LintedFile(path, fullPath, result.Findings);
+    }
+
+    /// <summary>The lock of <paramref name="dockerfile"/>: <c>--lock</c>, else the <c>dockerdsl.lock.json</c> beside it; false when it cannot be read.</summary>
+    private bool TryReadLock(string dockerfile, out LockFile? lockFile)
+    {
+        lockFile = null;
+        var path = _settings.LockPath ?? Path.Combine(Path.GetDirectoryName(dockerfile)!, LockFile.FileName);
+        if (_locks.TryGetValue(path, out lockFile))
+        {
+            return true;
+        }
+
+        if (!_unreadableLocks.Add(path))
+        {
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            if (_settings.LockPath is not null)
+            {
+                ReportError(new LintError(DisplayPaths.Relative(_context.CurrentDirectory, path), 0, "does not exist (--lock)"));
+                return false;
+            }
+
+            _unreadableLocks.Remove(path);
+            _locks[path] = null;
+            return true;
+        }
+
+        var display = DisplayPaths.Relative(_context.CurrentDirectory, path);
+        if (!TextFileReader.TryRead(path, display, out var text, out var error))
+        {
+            ReportError(error!);
+            return false;
+        }
+
+        try
+        {
+            lockFile = LockFileReader.Read(text);
+        }
+        catch (LockFileException exception)
+        {
+            ReportError(new LintError(display, exception.Line, $"is not a lock file dockerdsl reads: {exception.Message}"));
+            return false;
+        }
+
+        _unreadableLocks.Remove(path);
+        _locks[path] = lockFile;
+        return true;
+    }
+
+    /// <summary>Each locked image's environment, as its image config holds it (its first platform's: the variables do not differ by platform).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ImageEnvironments(LockFile? lockFile)
+    {
+        var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var image in lockFile?.Images ?? EquatableArray<LockedImage>.Empty)
+        {
+            if (!image.Platforms.IsEmpty && image.Platforms[0].Config.Env is { } env)
+            {
+                // A generated Dockerfile names a locked image pinned to its digest.
+                environments[image.Reference] = env.ToList();
+                environments[image.PinnedReference] = env.ToList();
+            }
+        }
+
+        return environments;
     }
 
     private void ReportError(LintError error)

@@ -9,6 +9,7 @@ namespace DockerDsl.Cli.Linting;
 /// <param name="OutputPath">The full path of <c>--output</c>; null for standard output.</param>
 /// <param name="ContextDirectory">The full path of <c>--context</c>; null for each Dockerfile's folder.</param>
 /// <param name="FailLevel">The lowest severity that makes the exit code 1; null never does.</param>
+/// <param name="LockPath">The full path of <c>--lock</c>; null for the <c>dockerdsl.lock.json</c> beside each Dockerfile, if any.</param>
 internal sealed record LintSettings(
     IReadOnlyList<string> Inputs,
     ReportFormat Format,
@@ -16,4 +17,5 @@ internal sealed record LintSettings(
     IReadOnlyDictionary<string, string> BuildArgs,
     string? Target,
     string? ContextDirectory,
-    RuleSeverity? FailLevel);
+    RuleSeverity? FailLevel,
+    string? LockPath = null);

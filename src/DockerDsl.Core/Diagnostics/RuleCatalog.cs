@@ -283,6 +283,12 @@ public static class RuleCatalog
     public static readonly RuleDescriptor NoStages = Problem(RuleIdentifiers.NoStages, "Dockerfile declares no stage");
     public static readonly RuleDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, "Attribute in the wrong place");
 
+    public static readonly RuleDescriptor ImageNotLocked = new(
+        RuleIdentifiers.ImageNotLocked, Declaration, RuleSeverity.Error, "Image not in the lock file",
+        "The image '{0}' is not in dockerdsl.lock.json{1}, and DockerDslLocked is true; run dockerdsl lock in the project folder and commit the lock file",
+        null,
+        "With DockerDslLocked=true (for CI) every external image must be pinned by the lock file, so the build pulls exactly what was locked.");
+
     /// <summary>The rule that reports each kind of declaration problem.</summary>
     public static IReadOnlyDictionary<ProblemKind, RuleDescriptor> ForProblem { get; } = new Dictionary<ProblemKind, RuleDescriptor>
     {
@@ -313,7 +319,7 @@ public static class RuleCatalog
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,
         AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase,
-        InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute,
+        InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute, ImageNotLocked,
     };
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>

@@ -60,6 +60,7 @@ public static class RuleIdentifiers
     public const string SplitStage = "DDSL109";
     public const string NoStages = "DDSL110";
     public const string MisplacedAttribute = "DDSL111";
+    public const string ImageNotLocked = "DDSL112";
 
     /// <summary>Where the rule pages live; each descriptor links to <c>{RulesDocumentationUrl}{ID}.md</c>.</summary>
     public const string RulesDocumentationUrl = "https://github.com/dockerdsl/dockerdsl/blob/main/docs/rules/";

@@ -31,6 +31,12 @@ public sealed class LintOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ImageEnvironments { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// The lock file (<c>dockerdsl.lock.json</c>) of the images this Dockerfile pulls: a base image it holds runs as
+    /// the user, and has the health check, its image config says. Null when there is none.
+    /// </summary>
+    public Lock.LockFile? Lock { get; init; }
+
     /// <summary>Severity per rule ID (from .editorconfig); a null value turns the rule off (<c>severity = none</c>). Rules not named keep their default.</summary>
     public IReadOnlyDictionary<string, RuleSeverity?> Severities { get; init; } = new Dictionary<string, RuleSeverity?>();
 }

@@ -15,8 +15,8 @@ public static class LintRules
 {
     public static IReadOnlyList<LintRule> All { get; } = new LintRule[]
     {
-        new(RuleCatalog.RootUser, c => FinalStageRules.RootUser(c.Model, c.Words), true),
-        new(RuleCatalog.MissingHealthCheck, c => FinalStageRules.MissingHealthCheck(c.Model), true),
+        new(RuleCatalog.RootUser, c => FinalStageRules.RootUser(c.Model, c.Words, c.Options.Lock), true),
+        new(RuleCatalog.MissingHealthCheck, c => FinalStageRules.MissingHealthCheck(c.Model, c.Options.Lock), true),
         new(RuleCatalog.IgnoresStopSignal, c => FinalStageRules.IgnoresStopSignal(c.Model), true),
         new(RuleCatalog.CacheMountNotLocked, c => CacheMountRules.NotLocked(c.Model), true),
         new(RuleCatalog.UnpinnedBaseImage, c => BaseImageRules.UnpinnedBaseImage(c.Model), true),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Rules;
@@ -18,7 +19,8 @@ public static class FinalStageRules
     /// its chain sets a user. <paramref name="words"/> are the expanded words (Dockerfile text, with the build's
     /// arguments); without them the model's own are expanded. Arguments: stage name, the user and what it is.
     /// </summary>
-    public static IEnumerable<Finding> RootUser(DockerfileModel model, ExpandedWords? words = null)
+    /// <param name="lockFile">The lock file: a base image it holds runs as the user its image config says.</param>
+    public static IEnumerable<Finding> RootUser(DockerfileModel model, ExpandedWords? words = null, LockFile? lockFile = null)
     {
         if (model.FinalStage is not { } final)
         {
@@ -28,7 +30,7 @@ public static class FinalStageRules
         var user = ImageUser.Of(model, final, words ?? ExpandedWords.Of(model));
         if (user is null)
         {
-            if (!BaseRunsAsNonRoot(model, final))
+            if (!(LockedBase(model, final, lockFile) is { } locked ? locked.All(c => !string.IsNullOrEmpty(c.User) && !UserRules.IsRoot(c.User!)) : BaseRunsAsNonRoot(model, final)))
             {
                 yield return new Finding(final.Source, new[] { final.Label, "root (no USER is set)" }, final.TypeMetadataName);
             }
@@ -44,6 +46,23 @@ public static class FinalStageRules
                 : $"'{user.Written}', which is {user.Value}";
             yield return new Finding(user.Instruction.Source, new[] { final.Label, text }, final.TypeMetadataName);
         }
+    }
+
+    /// <summary>
+    /// The image configs, one per locked platform, of the image the stage chain of <paramref name="final"/> starts
+    /// from, when the lock holds it (its reference read with the global defaults, as the lock keys it); else null.
+    /// </summary>
+    private static IReadOnlyList<ImageConfig>? LockedBase(DockerfileModel model, StageModel final, LockFile? lockFile)
+    {
+        if (lockFile is null
+            || StageChain.Of(model, final)[0].Base is not { Stage: null, Image: { } image }
+            || GlobalArguments.Of(model).Expand(WordRoles.Source, image) is not { IsDecided: true, Result: { } expanded }
+            || lockFile.FindWritten(expanded) is not { Platforms.IsEmpty: false } locked)
+        {
+            return null;
+        }
+
+        return locked.Platforms.Select(p => p.Config).ToList();
     }
 
     /// <summary>
@@ -107,12 +126,14 @@ public static class FinalStageRules
         name.StartsWith("python", StringComparison.Ordinal) && name.Substring("python".Length).All(c => c is '.' or (>= '0' and <= '9'));
 
     /// <summary>
-    /// DDSL002: the image declares no HEALTHCHECK, not even NONE. Found at the final stage.
-    /// Arguments: stage name.
+    /// DDSL002: the image declares no HEALTHCHECK, not even NONE, and its base image has none (an image
+    /// inherits its base's health check). Found at the final stage. Arguments: stage name.
     /// </summary>
-    public static IEnumerable<Finding> MissingHealthCheck(DockerfileModel model)
+    /// <param name="lockFile">The lock file: a base image it holds has the health check its image config says.</param>
+    public static IEnumerable<Finding> MissingHealthCheck(DockerfileModel model, LockFile? lockFile = null)
     {
-        if (model.FinalStage is { } final && StageChain.Last(model, final, "HEALTHCHECK") is null)
+        if (model.FinalStage is { } final && StageChain.Last(model, final, "HEALTHCHECK") is null
+            && !(LockedBase(model, final, lockFile) is { } locked && locked.All(c => c.Healthcheck is not null)))
         {
             yield return new Finding(final.Source, new[] { final.Label }, final.TypeMetadataName);
         }

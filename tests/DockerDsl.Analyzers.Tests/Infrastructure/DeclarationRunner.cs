@@ -30,11 +30,37 @@ internal static class DeclarationRunner
             .ToArray();
 
     /// <summary>Compiler and DockerDsl diagnostics of info severity or more.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source)
+    /// <param name="buildProperties">MSBuild properties the analyzers see (<c>build_property.NAME</c>), such as DockerDslLocked.</param>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableDictionary<string, string>? buildProperties = null)
     {
         var analyzers = TestReferences.AllAnalyzers().Cast<DiagnosticAnalyzer>().ToImmutableArray();
-        var diagnostics = await Compile(source).WithAnalyzers(analyzers).GetAllDiagnosticsAsync();
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(buildProperties ?? ImmutableDictionary<string, string>.Empty));
+        var diagnostics = await Compile(source).WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
         return diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Info).ToImmutableArray();
+    }
+
+    private sealed class BuildProperties : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public BuildProperties(ImmutableDictionary<string, string> properties) =>
+            _global = new Options(properties.ToImmutableDictionary(p => "build_property." + p.Key, p => p.Value));
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public Options(ImmutableDictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
     }
 
     /// <summary>The Dockerfile the generator would write for the single [Dockerfile] class in <paramref name="source"/>.</summary>

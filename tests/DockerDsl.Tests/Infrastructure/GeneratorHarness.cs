@@ -21,9 +21,10 @@ public static class GeneratorHarness
             DeclarationReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IDictionary<string, string>? buildProperties = null) =>
+    public static GeneratorDriver Driver(IDictionary<string, string>? buildProperties = null, IEnumerable<AdditionalText>? additionalFiles = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new DockerfileGenerator().AsSourceGenerator() },
+            additionalTexts: additionalFiles,
             parseOptions: DeclarationReferences.ParseOptions,
             optionsProvider: new BuildProperties(buildProperties ?? new Dictionary<string, string>()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -34,6 +35,12 @@ public static class GeneratorHarness
         var driver = Driver(buildProperties).RunGeneratorsAndUpdateCompilation(Compile(source), out var output, out _);
         return (driver.GetRunResult(), output);
     }
+
+    /// <summary>Runs the generator once with <paramref name="additionalFiles"/> (path, text) as the project's AdditionalFiles.</summary>
+    public static GeneratorDriverRunResult RunWithFiles(string source, params (string Path, string Text)[] additionalFiles) =>
+        Driver(null, additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)))
+            .RunGenerators(Compile(source))
+            .GetRunResult();
 
     /// <summary>The Dockerfile text the generated code carries for the first declaration, or null when withheld.</summary>
     public static string? DockerfileText(GeneratorDriverRunResult result) =>
@@ -66,6 +73,22 @@ public static class GeneratorHarness
             .OfType<INamedTypeSymbol>()
             .Single(t => t.GetAttributes().Any(a => a.AttributeClass?.Name == "DockerfileAttribute"));
         return DockerfileParser.Parse(type);
+    }
+
+    private sealed class InMemoryAdditionalText : AdditionalText
+    {
+        private readonly string _text;
+
+        public InMemoryAdditionalText(string path, string text)
+        {
+            Path = path;
+            _text = text;
+        }
+
+        public override string Path { get; }
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(_text);
     }
 
     private sealed class BuildProperties : AnalyzerConfigOptionsProvider

@@ -1,0 +1,128 @@
+using System;
+using DockerDsl.Core.Model;
+
+namespace DockerDsl.Core.Lock;
+
+/// <summary>
+/// <c>dockerdsl.lock.json</c>: every external image a project's Dockerfiles use, pinned by digest, with what
+/// each platform's image really is. Written by <c>dockerdsl lock</c>; read by the build to pin FROM and by rules.
+/// </summary>
+/// <param name="Images">Ordered by <see cref="LockedImage.Reference"/>, ordinal, each reference once.</param>
+public sealed record LockFile(EquatableArray<LockedImage> Images)
+{
+    /// <summary>The file name, beside the project file.</summary>
+    public const string FileName = "dockerdsl.lock.json";
+
+    /// <summary>The format this version of DockerDsl reads and writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    public static readonly LockFile Empty = new(EquatableArray<LockedImage>.Empty);
+
+    /// <summary>The image locked for <paramref name="reference"/> as a Dockerfile writes it, or null.</summary>
+    public LockedImage? Find(string reference)
+    {
+        foreach (var image in Images)
+        {
+            if (string.Equals(image.Reference, reference, StringComparison.Ordinal))
+            {
+                return image;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The image locked for <paramref name="reference"/> as a Dockerfile writes it, or as the build wrote it pinned:
+    /// <c>name:tag@digest</c> is the entry <c>name:tag</c> when there is no entry for it as written.
+    /// </summary>
+    public LockedImage? FindWritten(string reference)
+    {
+        var at = reference.IndexOf('@');
+        return Find(reference) ?? (at > 0 ? Find(reference.Substring(0, at)) : null);
+    }
+}
+
+/// <summary>One image reference as the Dockerfiles write it, and what it resolved to.</summary>
+/// <param name="Reference">The reference as written after the build arguments' defaults are expanded, such as <c>debian:bookworm-slim</c>.</param>
+/// <param name="Repository">The repository it names, normalised as Docker does: <c>docker.io/library/debian</c>.</param>
+/// <param name="Tag">The tag it names (<c>latest</c> when it names neither tag nor digest); null for a reference by digest alone.</param>
+/// <param name="Digest">The digest the tag resolved to: of the index (manifest list) for a multi-platform image, else of its one manifest.</param>
+/// <param name="MediaType">The media type of what <paramref name="Digest"/> names.</param>
+/// <param name="Platforms">Ordered by <see cref="LockedPlatform.Platform"/>, ordinal: the platforms the project builds it for.</param>
+public sealed record LockedImage(
+    string Reference,
+    string Repository,
+    string? Tag,
+    string Digest,
+    string MediaType,
+    EquatableArray<LockedPlatform> Platforms)
+{
+    /// <summary>The reference pinned to the digest: <c>debian:bookworm-slim@sha256:...</c>, which pulls exactly what was locked.</summary>
+    public string PinnedReference
+    {
+        get
+        {
+            var at = Reference.IndexOf('@');
+            return (at < 0 ? Reference : Reference.Substring(0, at)) + "@" + Digest;
+        }
+    }
+
+    /// <summary>What is locked for <paramref name="platform"/> (normalised, such as <c>linux/arm64</c>), or null.</summary>
+    public LockedPlatform? Find(string platform)
+    {
+        foreach (var locked in Platforms)
+        {
+            if (string.Equals(locked.Platform, platform, StringComparison.Ordinal))
+            {
+                return locked;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One platform of a locked image: its manifest and what its image config says.</summary>
+/// <param name="Platform">The platform the project builds for, normalised as containerd does: <c>linux/amd64</c>, <c>linux/arm/v7</c>.</param>
+/// <param name="Digest">The digest of that platform's image manifest.</param>
+/// <param name="OS">The image config's <c>os</c>.</param>
+/// <param name="Architecture">The image config's <c>architecture</c>.</param>
+/// <param name="Variant">The image config's <c>variant</c>, if any.</param>
+/// <param name="Config">The parts of the image config's <c>config</c> that the rules and the build read.</param>
+public sealed record LockedPlatform(
+    string Platform,
+    string Digest,
+    string OS,
+    string Architecture,
+    string? Variant,
+    ImageConfig Config);
+
+/// <summary>
+/// The parts of an image's run configuration (the image config's <c>config</c> object) a build inherits. Each is
+/// null when the image config does not set it; an empty string or list is what the image config says.
+/// </summary>
+/// <param name="User">The user the image runs as; empty or null is root.</param>
+/// <param name="ExposedPorts">The exposed ports, such as <c>8080/tcp</c>, ordered.</param>
+public sealed record ImageConfig(
+    string? User = null,
+    HealthcheckConfig? Healthcheck = null,
+    EquatableArray<string>? Env = null,
+    EquatableArray<string>? ExposedPorts = null,
+    EquatableArray<string>? Entrypoint = null,
+    EquatableArray<string>? Cmd = null,
+    string? WorkingDir = null,
+    string? StopSignal = null)
+{
+    public static readonly ImageConfig None = new();
+}
+
+/// <summary>The image config's <c>Healthcheck</c>: durations in nanoseconds, as the image config holds them.</summary>
+/// <param name="Test">The test: <c>["NONE"]</c>, <c>["CMD", ...]</c> or <c>["CMD-SHELL", command]</c>.</param>
+public sealed record HealthcheckConfig(
+    EquatableArray<string>? Test = null,
+    long? Interval = null,
+    long? Timeout = null,
+    long? StartPeriod = null,
+    long? StartInterval = null,
+    long? Retries = null);

@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using DockerDsl.Cli.Tests.Infrastructure;
+using DockerDsl.Core.Lint;
+
+namespace DockerDsl.Cli.Tests.Lock;
+
+/// <summary><c>dockerdsl lint</c> with a lock file: the rules read each locked base image's user, health check and environment.</summary>
+public sealed class LintWithLockTests : IDisposable
+{
+    private static readonly string Digest = "sha256:" + new string('c', 64);
+
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string LockText(string config) => $$"""
+        {
+          "formatVersion": 1,
+          "images": {
+            "mcr.microsoft.com/dotnet/runtime-deps:10.0": {
+              "digest": "{{Digest}}",
+              "mediaType": "application/vnd.oci.image.index.v1+json",
+              "platforms": {
+                "linux/amd64": {"architecture": "amd64", "config": {{config}}, "digest": "{{Digest}}", "os": "linux"}
+              },
+              "repository": "mcr.microsoft.com/dotnet/runtime-deps",
+              "tag": "10.0"
+            }
+          }
+        }
+        """;
+
+    private const string NonRootWithHealthCheck = """{"User": "1654", "Env": ["PATH=/usr/bin:/bin", "APP_UID=1654"], "Healthcheck": {"Test": ["CMD", "/healthz"]}}""";
+
+    private const string Dockerfile = """
+        FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
+        ENV HOME_OF_APP=/home/$APP_UID OTHER=$NOT_IN_THE_IMAGE
+        CMD ["/app/run"]
+
+        """;
+
+    private CliResult Lint(params string[] args) => _cli.RunWith(DockerfileLinter.Lint, string.Empty, new[] { "lint", "--format", "json" }.Concat(args).ToArray());
+
+    private static string[] Rules(CliResult result) =>
+        System.Text.Json.JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()! + " " + f.GetProperty("message").GetString()).ToArray();
+
+    [Fact]
+    public void Without_a_lock_the_base_image_is_assumed_root_without_a_health_check_and_its_variables_unknown()
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        var rules = Rules(Lint());
+        Assert.Contains(rules, r => r.StartsWith("DDSL001", StringComparison.Ordinal));
+        Assert.Contains(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL036", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_lock_beside_the_Dockerfile_says_the_base_runs_as_non_root_has_a_health_check_and_which_variables_it_sets()
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        _cli.Write("dockerdsl.lock.json", LockText(NonRootWithHealthCheck));
+        var result = Lint();
+        var rules = Rules(result);
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL001", StringComparison.Ordinal));
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
+        var undefined = Assert.Single(rules, r => r.StartsWith("DDSL036", StringComparison.Ordinal));
+        Assert.Contains("NOT_IN_THE_IMAGE", undefined, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_generated_Dockerfile_with_the_locked_image_pinned_reads_the_same_entry()
+    {
+        _cli.Write("Dockerfile", Dockerfile.Replace("runtime-deps:10.0", "runtime-deps:10.0@" + Digest, StringComparison.Ordinal));
+        _cli.Write("dockerdsl.lock.json", LockText(NonRootWithHealthCheck));
+        var rules = Rules(Lint());
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL001", StringComparison.Ordinal));
+        Assert.DoesNotContain(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
+        Assert.Contains("NOT_IN_THE_IMAGE", Assert.Single(rules, r => r.StartsWith("DDSL036", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_locked_base_that_runs_as_root_is_still_reported()
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        _cli.Write("locks/base.lock.json", LockText("""{"User": "0:0"}"""));
+        var rules = Rules(Lint("--lock", "locks/base.lock.json"));
+        Assert.Contains(rules, r => r.StartsWith("DDSL001", StringComparison.Ordinal));
+        Assert.Contains(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lock_file_that_cannot_be_read_is_an_error_with_its_line()
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        _cli.Write("dockerdsl.lock.json", "{\n  \"formatVersion\": 1,\n  \"images\": 3\n}\n");
+        var result = _cli.RunWith(DockerfileLinter.Lint, string.Empty, "lint");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(result.ErrorLines, line => line.StartsWith("dockerdsl.lock.json:3: error: is not a lock file dockerdsl reads", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lock_option_naming_no_file_is_an_error()
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        var result = _cli.RunWith(DockerfileLinter.Lint, string.Empty, "lint", "--lock", "missing.json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(result.ErrorLines, line => line == "missing.json: error: does not exist (--lock)");
+    }
+}

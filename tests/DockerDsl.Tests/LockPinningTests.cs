@@ -1,0 +1,91 @@
+using System.Linq;
+using DockerDsl.Tests.Infrastructure;
+
+namespace DockerDsl.Tests;
+
+/// <summary>With dockerdsl.lock.json among the AdditionalFiles, the images it holds are pinned to their digests.</summary>
+public sealed class LockPinningTests
+{
+    private static readonly string Index = "sha256:" + new string('1', 64);
+    private static readonly string Alpine = "sha256:" + new string('2', 64);
+    private static readonly string Busybox = "sha256:" + new string('3', 64);
+    private static readonly string Platform = "sha256:" + new string('4', 64);
+
+    private const string Source = GeneratedOutput.Usings + """
+        [BindMount("/tools", From = "busybox:1.36", Source = "/bin")]
+        public partial class Tools;
+
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [Run("true", Mounts = new[] { typeof(Tools) })]
+            public partial class Build;
+
+            [Stage(From = typeof(Build))]
+            [CopyFrom("alpine:3.20", "/etc/os-release", "/alpine-os-release")]
+            [CopyFrom(typeof(Build), "/etc/os-release", "/build-os-release")]
+            [Cmd("app")]
+            public partial class Final;
+        }
+        """;
+
+    private static string Entry(string reference, string digest) => $$"""
+            "{{reference}}": {
+              "digest": "{{digest}}",
+              "mediaType": "application/vnd.oci.image.index.v1+json",
+              "platforms": {
+                "linux/amd64": {
+                  "architecture": "amd64",
+                  "config": {},
+                  "digest": "{{Platform}}",
+                  "os": "linux"
+                }
+              },
+              "repository": "docker.io/library/{{reference.Split(':')[0]}}"
+            }
+        """;
+
+    private static string LockText(params string[] entries) =>
+        "{\n  \"formatVersion\": 1,\n  \"images\": {\n" + string.Join(",\n", entries) + "\n  }\n}\n";
+
+    [Fact]
+    public void FROM_COPY_from_and_mount_from_images_in_the_lock_are_pinned_and_stages_are_not()
+    {
+        var text = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source, ("/repo/App/dockerdsl.lock.json", LockText(
+            Entry("debian:bookworm-slim", Index), Entry("alpine:3.20", Alpine), Entry("busybox:1.36", Busybox)))))!;
+        var lines = text.Split('\n');
+        Assert.Contains($"FROM debian:bookworm-slim@{Index} AS build", lines);
+        Assert.Contains($"COPY --from=alpine:3.20@{Alpine} /etc/os-release /alpine-os-release", lines);
+        Assert.Contains("COPY --from=build /etc/os-release /build-os-release", lines);
+        Assert.Contains("FROM build AS final", lines);
+        Assert.Contains(lines, line => line.Contains($"from=busybox:1.36@{Busybox}", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_image_the_lock_does_not_hold_stays_as_written()
+    {
+        var unlocked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source))!;
+        var partly = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source, ("dockerdsl.lock.json", LockText(Entry("alpine:3.20", Alpine)))))!;
+        Assert.Contains("FROM debian:bookworm-slim AS build", unlocked.Split('\n'));
+        Assert.Contains("FROM debian:bookworm-slim AS build", partly.Split('\n'));
+        Assert.Contains($"COPY --from=alpine:3.20@{Alpine} /etc/os-release /alpine-os-release", partly.Split('\n'));
+        Assert.Single(unlocked.Split('\n').Zip(partly.Split('\n')), pair => pair.First != pair.Second);
+    }
+
+    [Fact]
+    public void A_lock_file_that_cannot_be_read_pins_nothing_and_breaks_nothing()
+    {
+        var unlocked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source));
+        var broken = GeneratorHarness.RunWithFiles(Source, ("dockerdsl.lock.json", "{ \"formatVersion\": 1, \"images\": "));
+        Assert.Empty(broken.Diagnostics);
+        Assert.Equal(unlocked, GeneratorHarness.DockerfileText(broken));
+    }
+
+    [Fact]
+    public void Another_additional_file_is_not_read_as_a_lock()
+    {
+        var unlocked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source));
+        Assert.Equal(unlocked, GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source, ("other.lock.json", LockText(Entry("debian:bookworm-slim", Index))))));
+    }
+}
