@@ -52,11 +52,11 @@ public static class ImageInfoEmitter
         Line(source, indent, $"[global::DockerDsl.GeneratedImageAttribute({CSharpEmitter.Literal(DockerfilePath(model, options))}, {CSharpEmitter.Literal(model.Image.Context)})]");
         foreach (var stage in model.Stages)
         {
-            var (ports, health) = Inherited(model, stage);
+            var (ports, health, url) = Inherited(model, stage);
             var portList = ports.Count == 0
                 ? "new int[0]"
                 : "new[] { " + string.Join(", ", ports.Select(p => p.ToString(CultureInfo.InvariantCulture))) + " }";
-            Line(source, indent, $"[global::DockerDsl.GeneratedStageAttribute({CSharpEmitter.Literal(stage.Name)}, {portList}, {(health ? "true" : "false")})]");
+            Line(source, indent, $"[global::DockerDsl.GeneratedStageAttribute({CSharpEmitter.Literal(stage.Name)}, {portList}, {(health ? "true" : "false")}{(url is null ? string.Empty : ", HealthCheckUrl = " + CSharpEmitter.Literal(url))})]");
         }
 
         foreach (var argument in info.BuildArguments)
@@ -70,7 +70,7 @@ public static class ImageInfoEmitter
     /// starts with that stage's image configuration (EXPOSE adds to it, a later HEALTHCHECK replaces it, NONE turns
     /// it off), as BuildKit's dockerfile2llb carries the base image's config into the stage.
     /// </summary>
-    private static (List<int> Ports, bool Health) Inherited(DockerfileModel model, StageModel stage)
+    private static (List<int> Ports, bool Health, string? Url) Inherited(DockerfileModel model, StageModel stage)
     {
         var chain = new List<StageModel>();
         for (var current = stage; current is not null && chain.Count <= model.Stages.Count; current = current.Base.Stage is { } name ? model.FindStage(name) : null)
@@ -80,6 +80,7 @@ public static class ImageInfoEmitter
 
         var ports = new List<int>();
         var health = false;
+        string? url = null;
         foreach (var link in chain)
         {
             foreach (var instruction in link.Instructions)
@@ -91,13 +92,32 @@ public static class ImageInfoEmitter
                         break;
                     case HealthCheckInstruction check:
                         health = !check.None;
+                        url = health ? LocalUrl(check.Command) : null;
                         break;
                 }
             }
         }
 
-        return (ports, health);
+        return (ports, health, url);
     }
+
+    /// <summary>The first <c>http://localhost…</c> or <c>http://127.0.0.1…</c> URL in a health check's command (curl, wget and the like).</summary>
+    private static string? LocalUrl(EquatableArray<string> command)
+    {
+        foreach (var part in command)
+        {
+            var match = LocalUrlPattern.Match(part);
+            if (match.Success)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex LocalUrlPattern =
+        new(@"https?://(localhost|127\.0\.0\.1)(:\d{1,5})?(/[^\s""'`;|&]*)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Where the Dockerfile is written, relative to the project folder (DockerDslOutputDirectory applied).</summary>
     private static string DockerfilePath(DockerfileModel model, ProjectOptions options)

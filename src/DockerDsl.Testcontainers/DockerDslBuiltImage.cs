@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using DotNet.Testcontainers.Images;
 
+using DockerDsl;
+
 namespace DockerDsl.Testcontainers;
 
 /// <summary>

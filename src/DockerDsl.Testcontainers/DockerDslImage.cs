@@ -1,3 +1,5 @@
+using DockerDsl;
+
 namespace DockerDsl.Testcontainers;
 
 /// <summary>Entry point: <c>DockerDslImage.For&lt;PlumberApi&gt;().WithTarget(PlumberApi.Stages.Production).BuildAsync()</c>.</summary>

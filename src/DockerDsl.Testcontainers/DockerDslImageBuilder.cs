@@ -8,6 +8,8 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
+using DockerDsl;
+
 namespace DockerDsl.Testcontainers;
 
 /// <summary>

@@ -48,6 +48,9 @@ public sealed class GeneratedStageAttribute : Attribute
 
     /// <summary>True when its image has a <c>HEALTHCHECK</c> (not <c>NONE</c>).</summary>
     public bool HealthCheck { get; }
+
+    /// <summary>The <c>http://localhost:PORT/path</c> URL its HEALTHCHECK requests, when it requests one; else null.</summary>
+    public string? HealthCheckUrl { get; set; }
 }
 
 /// <summary>

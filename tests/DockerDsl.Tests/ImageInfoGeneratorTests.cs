@@ -62,11 +62,12 @@ public sealed class ImageInfoGeneratorTests
 
         var stages = type.GetAttributes()
             .Where(a => a.AttributeClass!.Name == "GeneratedStageAttribute")
-            .Select(a => (Name: (string)a.ConstructorArguments[0].Value!, Ports: string.Join(",", a.ConstructorArguments[1].Values.Select(v => v.Value)), Health: (bool)a.ConstructorArguments[2].Value!))
+            .Select(a => (Name: (string)a.ConstructorArguments[0].Value!, Ports: string.Join(",", a.ConstructorArguments[1].Values.Select(v => v.Value)), Health: (bool)a.ConstructorArguments[2].Value!, Url: a.NamedArguments.SingleOrDefault(n => n.Key == "HealthCheckUrl").Value.Value as string))
             .ToList();
         // A stage built FROM another starts with its EXPOSE and HEALTHCHECK; UDP ports are left out; NONE turns health off.
+        const string url = "http://localhost/health";
         Assert.Equal(
-            new[] { ("base", "80", true), ("production", "80,443", true), ("quiet", "80,443", false), ("tools", "", false) },
+            new (string, string, bool, string?)[] { ("base", "80", true, url), ("production", "80,443", true, url), ("quiet", "80,443", false, null), ("tools", "", false, null) },
             stages);
 
         var arguments = type.GetAttributes()

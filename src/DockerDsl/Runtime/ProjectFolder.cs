@@ -3,14 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 
-namespace DockerDsl.Testcontainers;
+namespace DockerDsl;
 
 /// <summary>
 /// Finds, at run time, the folder of the project that declares an image: build contexts are relative to it, and
 /// the compiled assembly names no absolute path (it stays the same wherever it is built, and under CI path maps).
 /// In order:
 /// <list type="number">
-/// <item>the folder given to <see cref="DockerDslImageBuilder.WithProjectDirectory"/>;</item>
+/// <item>the folder a tool is given (DockerDsl.Testcontainers: <c>WithProjectDirectory</c>);</item>
 /// <item>the file <c>&lt;AssemblyName&gt;.dockerdsl-project</c> that DockerDsl's build writes into the project's
 /// output, and that a project referencing it gets copied into its own output: its one line is the folder;</item>
 /// <item>the nearest folder above the assembly that holds <c>&lt;AssemblyName&gt;.csproj</c>.</item>

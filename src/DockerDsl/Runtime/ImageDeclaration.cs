@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 
-namespace DockerDsl.Testcontainers;
+namespace DockerDsl;
 
 /// <summary>One stage of a declared image, as the generator recorded it (<see cref="GeneratedStageAttribute"/>).</summary>
 /// <param name="Name">The stage name, for <c>--target</c>.</param>
 /// <param name="Ports">TCP ports its image exposes, inherited ones included.</param>
 /// <param name="HealthCheck">True when its image has a HEALTHCHECK.</param>
-public sealed record DeclaredStage(string Name, IReadOnlyList<int> Ports, bool HealthCheck);
+/// <param name="HealthCheckUrl">The local HTTP URL the HEALTHCHECK requests, or null when it requests none.</param>
+public sealed record DeclaredStage(string Name, IReadOnlyList<int> Ports, bool HealthCheck, string? HealthCheckUrl = null);
 
 /// <summary>
 /// What the DockerDsl generator compiled into a <c>[Dockerfile]</c> class and its assembly: the Dockerfile text and
@@ -18,9 +19,10 @@ public sealed record DeclaredStage(string Name, IReadOnlyList<int> Ports, bool H
 /// </summary>
 public sealed class ImageDeclaration
 {
-    private ImageDeclaration(Type type, string dockerfileText, string? dockerignoreText, string context, IReadOnlyList<DeclaredStage> stages, IReadOnlyDictionary<Type, string> buildArguments)
+    private ImageDeclaration(Type type, string dockerfilePath, string dockerfileText, string? dockerignoreText, string context, IReadOnlyList<DeclaredStage> stages, IReadOnlyDictionary<Type, string> buildArguments)
     {
         Type = type;
+        DockerfilePath = dockerfilePath;
         DockerfileText = dockerfileText;
         DockerignoreText = dockerignoreText;
         Context = context;
@@ -30,6 +32,9 @@ public sealed class ImageDeclaration
 
     /// <summary>The <c>[Dockerfile]</c> class.</summary>
     public Type Type { get; }
+
+    /// <summary>Where the build writes the Dockerfile, relative to the project folder.</summary>
+    public string DockerfilePath { get; }
 
     /// <summary>The generated Dockerfile, as compiled.</summary>
     public string DockerfileText { get; }
@@ -60,7 +65,7 @@ public sealed class ImageDeclaration
             ?? throw new InvalidOperationException($"{type.Assembly.GetName().Name} holds no generated Dockerfile at '{path}' for {type.FullName}.");
         var dockerignore = files.FirstOrDefault(f => f.Path == path + ".dockerignore")?.Text;
         var stages = type.GetCustomAttributes<GeneratedStageAttribute>()
-            .Select(s => new DeclaredStage(s.Name, s.Ports, s.HealthCheck))
+            .Select(s => new DeclaredStage(s.Name, s.Ports, s.HealthCheck, s.HealthCheckUrl))
             .ToList();
         if (stages.Count == 0)
         {
@@ -68,7 +73,7 @@ public sealed class ImageDeclaration
         }
 
         var arguments = type.GetCustomAttributes<GeneratedBuildArgumentAttribute>().ToDictionary(a => a.Argument, a => a.Name);
-        return new ImageDeclaration(type, dockerfile, dockerignore, image.Context, stages, arguments);
+        return new ImageDeclaration(type, image.DockerfilePath, dockerfile, dockerignore, image.Context, stages, arguments);
     }
 
     /// <summary>The stage named <paramref name="name"/> (BuildKit compares stage names without case), or null for the final stage.</summary>
