@@ -39,6 +39,7 @@ public sealed class TestcontainersConsumptionTests(PackedPackage package)
 
     private const string Usage = """
         using System.Threading.Tasks;
+        using DockerDsl;
         using DockerDsl.Testcontainers;
         using DotNet.Testcontainers.Builders;
         using DotNet.Testcontainers.Containers;

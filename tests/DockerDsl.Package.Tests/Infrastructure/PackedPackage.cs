@@ -30,24 +30,12 @@ public sealed class PackedPackage : IDisposable
                 "-o", Feed,
                 "-p:NuspecOutputPath=" + _temp.Combine("nuspec") + Path.DirectorySeparatorChar).Output;
 
-            TestcontainersPackOutput = DotnetCli.RunSuccessfully(
-                SourceTree.Root,
-                environment: null,
-                "pack", Path.Combine(SourceTree.Root, "src", "DockerDsl.Testcontainers", "DockerDsl.Testcontainers.csproj"),
-                "--no-build", "--no-restore", "--disable-build-servers", "-nologo", "-tl:off",
-                "-c", TestEnvironment.Configuration,
-                "-o", Feed,
-                "-p:NuspecOutputPath=" + _temp.Combine("nuspec-testcontainers") + Path.DirectorySeparatorChar).Output;
+            TestcontainersPackOutput = PackLibrary("DockerDsl.Testcontainers");
+            AspirePackOutput = PackLibrary("DockerDsl.Aspire");
 
             NupkgPath = Path.Combine(Feed, $"DockerDsl.{Version}.nupkg");
             TestcontainersNupkgPath = Path.Combine(Feed, $"DockerDsl.Testcontainers.{Version}.nupkg");
-            if (!File.Exists(TestcontainersNupkgPath))
-            {
-                throw new InvalidOperationException($"dotnet pack did not write {TestcontainersNupkgPath}.{Environment.NewLine}{TestcontainersPackOutput}");
-            }
-
-            // Testcontainers and everything it depends on, as this repository restored them, so a consumer restores offline.
-            CopyRestoredPackagesOf(Path.Combine(SourceTree.Root, "src", "DockerDsl.Testcontainers", "obj", "project.assets.json"));
+            AspireNupkgPath = Path.Combine(Feed, $"DockerDsl.Aspire.{Version}.nupkg");
             if (!File.Exists(NupkgPath))
             {
                 throw new InvalidOperationException($"dotnet pack did not write {NupkgPath}.{Environment.NewLine}{PackOutput}");
@@ -79,7 +67,35 @@ public sealed class PackedPackage : IDisposable
 
     public string TestcontainersPackOutput { get; }
 
+    public string AspireNupkgPath { get; }
+
+    public string AspirePackOutput { get; }
+
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// Packs the library project src/<paramref name="name"/> into the feed (no build, as the main package), and copies
+    /// every package it depends on, as this repository restored them, so a consumer restores from the feed alone.
+    /// </summary>
+    private string PackLibrary(string name)
+    {
+        var output = DotnetCli.RunSuccessfully(
+            SourceTree.Root,
+            environment: null,
+            "pack", Path.Combine(SourceTree.Root, "src", name, name + ".csproj"),
+            "--no-build", "--no-restore", "--disable-build-servers", "-nologo", "-tl:off",
+            "-c", TestEnvironment.Configuration,
+            "-o", Feed,
+            "-p:NuspecOutputPath=" + _temp.Combine("nuspec-" + name) + Path.DirectorySeparatorChar).Output;
+        var nupkg = Path.Combine(Feed, $"{name}.{Version}.nupkg");
+        if (!File.Exists(nupkg))
+        {
+            throw new InvalidOperationException($"dotnet pack did not write {nupkg}.{Environment.NewLine}{output}");
+        }
+
+        CopyRestoredPackagesOf(Path.Combine(SourceTree.Root, "src", name, "obj", "project.assets.json"));
+        return output;
+    }
 
     /// <summary>Copies every package a restore of the project put into its assets file from the repository's packages folder.</summary>
     private void CopyRestoredPackagesOf(string assetsFile)
