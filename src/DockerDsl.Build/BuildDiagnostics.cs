@@ -9,6 +9,13 @@ internal static class BuildDiagnostics
     public const string AssemblyUnreadable = "DDSLB004";
     public const string WriteFailed = "DDSLB005";
     public const string ConflictingPaths = "DDSLB006";
+    public const string BakeFileMissing = "DDSLB010";
+    public const string BakeFileUnreadable = "DDSLB011";
+    public const string UnknownBakeTarget = "DDSLB012";
+    public const string DockerMissing = "DDSLB013";
+    public const string BuildxMissing = "DDSLB014";
+    public const string StepFailed = "DDSLB015";
+    public const string BakeFailed = "DDSLB016";
 
     public const string OutsideProjectMessage =
         "DockerDsl: Dockerfile path '{0}' resolves to '{1}', which is outside {2} '{3}'. " +
@@ -39,4 +46,32 @@ internal static class BuildDiagnostics
 
     public const string ConflictingPathsMessage =
         "DockerDsl: two Dockerfiles with different text are declared at '{0}'. Give each [Dockerfile] its own path.";
+
+    public const string BakeFileMissingMessage =
+        "DockerDsl: cannot build the images: the bake file '{0}' does not exist. " +
+        "Declare a [Dockerfile] and build; the build writes it unless <DockerDslBakeFile>none</DockerDslBakeFile> or <DockerDslWriteDockerfiles>false</DockerDslWriteDockerfiles> turns it off.";
+
+    public const string BakeFileUnreadableMessage =
+        "DockerDsl: cannot read the bake file '{0}' ({1}). It is generated: do not edit it; build again to rewrite it.";
+
+    public const string UnknownBakeTargetMessage =
+        "DockerDsl: DockerDslBakeTargets names a target the bake file lacks: {0}.";
+
+    public const string DockerMissingMessage =
+        "DockerDsl: cannot build the images: '{0}' was not found on PATH. Install Docker with the buildx plugin " +
+        "(Docker Desktop; or Docker Engine, on Debian and Ubuntu 'apt-get install docker.io docker-buildx'), " +
+        "or set <DockerDslDockerCommand> to the docker CLI's path.";
+
+    public const string DockerNotStartedMessage =
+        "DockerDsl: cannot start the docker CLI '{0}': {1}. Check that it is an executable, or set <DockerDslDockerCommand> to the docker CLI's path.";
+
+    public const string BuildxMissingMessage =
+        "DockerDsl: cannot build the images: '{0} buildx version' failed, so the buildx plugin is missing or docker does not run ({1}). " +
+        "Install buildx (Docker Desktop has it; Debian and Ubuntu: 'apt-get install docker-buildx'; others: the docker-buildx-plugin package).";
+
+    public const string StepFailedMessage =
+        "DockerDsl: image '{0}' failed {1}: {2}: {3}";
+
+    public const string BakeFailedMessage =
+        "DockerDsl: docker buildx bake exited with {0} on {1}: {2}";
 }

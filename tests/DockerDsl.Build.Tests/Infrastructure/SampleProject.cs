@@ -68,8 +68,14 @@ internal sealed class SampleProject : IDisposable
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    public ProcessResult Build(params string[] extraArguments) =>
-        DotnetCli.Run(Directory, null, ["build", "Sample.csproj", "--disable-build-servers", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
+    public ProcessResult Build(params string[] extraArguments) => Build(null, extraArguments);
+
+    /// <summary><c>dotnet build</c> with <paramref name="environment"/> added to the build's environment.</summary>
+    public ProcessResult Build(System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, params string[] extraArguments) =>
+        DotnetCli.Run(Directory, environment, ["build", "Sample.csproj", "--disable-build-servers", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
+
+    public ProcessResult Publish(System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, params string[] extraArguments) =>
+        DotnetCli.Run(Directory, environment, ["publish", "Sample.csproj", "--disable-build-servers", "-nologo", "-tl:off", "-v:minimal", .. extraArguments]);
 
     /// <summary>Runs MSBuild targets directly, as an IDE does, instead of the Build target.</summary>
     public ProcessResult RunTargets(string targets, params string[] extraArguments) =>
@@ -80,5 +86,11 @@ internal sealed class SampleProject : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private void Write(string relativePath, string text) => File.WriteAllText(PathOf(relativePath), text);
+    /// <summary>Writes a file of the project (folders made as needed).</summary>
+    public void Write(string relativePath, string text)
+    {
+        var path = PathOf(relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
 }

@@ -83,6 +83,13 @@ internal sealed class ConsumerProject : IDisposable
 
     public string AddPackageOutput { get; }
 
+    /// <summary><c>dotnet add package</c> of another package of the feed, at the packed version.</summary>
+    public ProcessResult AddPackage(PackedPackage package, string id) =>
+        DotnetCli.RunSuccessfully(Directory, _environment, "add", Name + ".csproj", "package", id, "--version", package.Version, "--source", package.Feed);
+
+    /// <summary>Writes a source file of the project.</summary>
+    public void WriteSource(string relativePath, string text) => Write(relativePath, text);
+
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
     /// <summary><c>dotnet build</c> with minimal verbosity, which still shows warnings and the task's "wrote" lines.</summary>

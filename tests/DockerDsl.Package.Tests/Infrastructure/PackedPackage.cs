@@ -30,7 +30,12 @@ public sealed class PackedPackage : IDisposable
                 "-o", Feed,
                 "-p:NuspecOutputPath=" + _temp.Combine("nuspec") + Path.DirectorySeparatorChar).Output;
 
+            TestcontainersPackOutput = PackLibrary("DockerDsl.Testcontainers");
+            AspirePackOutput = PackLibrary("DockerDsl.Aspire");
+
             NupkgPath = Path.Combine(Feed, $"DockerDsl.{Version}.nupkg");
+            TestcontainersNupkgPath = Path.Combine(Feed, $"DockerDsl.Testcontainers.{Version}.nupkg");
+            AspireNupkgPath = Path.Combine(Feed, $"DockerDsl.Aspire.{Version}.nupkg");
             if (!File.Exists(NupkgPath))
             {
                 throw new InvalidOperationException($"dotnet pack did not write {NupkgPath}.{Environment.NewLine}{PackOutput}");
@@ -58,7 +63,56 @@ public sealed class PackedPackage : IDisposable
 
     public string PackOutput { get; }
 
+    public string TestcontainersNupkgPath { get; }
+
+    public string TestcontainersPackOutput { get; }
+
+    public string AspireNupkgPath { get; }
+
+    public string AspirePackOutput { get; }
+
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// Packs the library project src/<paramref name="name"/> into the feed (no build, as the main package), and copies
+    /// every package it depends on, as this repository restored them, so a consumer restores from the feed alone.
+    /// </summary>
+    private string PackLibrary(string name)
+    {
+        var output = DotnetCli.RunSuccessfully(
+            SourceTree.Root,
+            environment: null,
+            "pack", Path.Combine(SourceTree.Root, "src", name, name + ".csproj"),
+            "--no-build", "--no-restore", "--disable-build-servers", "-nologo", "-tl:off",
+            "-c", TestEnvironment.Configuration,
+            "-o", Feed,
+            "-p:NuspecOutputPath=" + _temp.Combine("nuspec-" + name) + Path.DirectorySeparatorChar).Output;
+        var nupkg = Path.Combine(Feed, $"{name}.{Version}.nupkg");
+        if (!File.Exists(nupkg))
+        {
+            throw new InvalidOperationException($"dotnet pack did not write {nupkg}.{Environment.NewLine}{output}");
+        }
+
+        CopyRestoredPackagesOf(Path.Combine(SourceTree.Root, "src", name, "obj", "project.assets.json"));
+        return output;
+    }
+
+    /// <summary>Copies every package a restore of the project put into its assets file from the repository's packages folder.</summary>
+    private void CopyRestoredPackagesOf(string assetsFile)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(assetsFile));
+        foreach (var library in document.RootElement.GetProperty("libraries").EnumerateObject())
+        {
+            if (library.Value.GetProperty("type").GetString() == "package")
+            {
+                var (id, version) = (library.Name[..library.Name.IndexOf('/')].ToLowerInvariant(), library.Name[(library.Name.IndexOf('/') + 1)..].ToLowerInvariant());
+                if (!File.Exists(Path.Combine(Feed, $"{id}.{version}.nupkg")))
+                {
+                    CopyFromRepositoryRestore(id, version);
+                }
+            }
+        }
+    }
 
     private void CopyFromRepositoryRestore(string id, string version)
     {
@@ -68,7 +122,7 @@ public sealed class PackedPackage : IDisposable
             throw new InvalidOperationException($"{nupkg} is missing: restoring the repository (its netstandard2.0 projects) puts it there.");
         }
 
-        File.Copy(nupkg, Path.Combine(Feed, Path.GetFileName(nupkg)));
+        File.Copy(nupkg, Path.Combine(Feed, Path.GetFileName(nupkg)), overwrite: true);
     }
 }
 

@@ -1,0 +1,13 @@
+using DockerDsl;
+
+namespace DockerDsl.Testcontainers;
+
+/// <summary>Entry point: <c>DockerDslImage.For&lt;PlumberApi&gt;().WithTarget(PlumberApi.Stages.Production).BuildAsync()</c>.</summary>
+public static class DockerDslImage
+{
+    /// <summary>A builder for the image declared by the <c>[Dockerfile]</c> class <typeparamref name="TDockerfile"/>.</summary>
+    public static DockerDslImageBuilder For<TDockerfile>() => new(ImageDeclaration.Of(typeof(TDockerfile)));
+
+    /// <summary>A builder for the image declared by the <c>[Dockerfile]</c> class <paramref name="dockerfile"/>.</summary>
+    public static DockerDslImageBuilder For(System.Type dockerfile) => new(ImageDeclaration.Of(dockerfile));
+}
