@@ -87,8 +87,15 @@ public static class ImageInfoEmitter
             {
                 switch (instruction)
                 {
-                    case ExposeInstruction expose when expose.Protocol is "tcp" or "" && !ports.Contains(expose.Port):
-                        ports.Add(expose.Port);
+                    case ExposeInstruction expose:
+                        foreach (var port in expose.TcpPorts())
+                        {
+                            if (!ports.Contains(port))
+                            {
+                                ports.Add(port);
+                            }
+                        }
+
                         break;
                     case HealthCheckInstruction check:
                         health = !check.None;
