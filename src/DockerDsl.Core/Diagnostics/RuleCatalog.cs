@@ -187,7 +187,7 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor CopyIgnoredFile = new(
         RuleIdentifiers.CopyIgnoredFile, Reliability, RuleSeverity.Warning, "COPY source excluded by .dockerignore",
-        "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; remove or narrow that Ignore pattern, add an exception such as '!{1}' to Ignore, or copy it from another stage",
+        "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; {3}",
         "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; remove or narrow that pattern, add an exception such as '!{1}', or copy it from another stage",
         "DockerDsl writes each Dockerfile's .dockerignore, so it knows which context paths BuildKit leaves out; a COPY or ADD of one fails with 'not found', and a wildcard under a left-out directory matches nothing.", BuildKitRule: "CopyIgnoredFile");
 
