@@ -30,9 +30,16 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ProjectOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.ProjectOptions);
 
-        var files = models
+        // A rule the project turns off is skipped by docker build --check too. The compilation holds the severities
+        // (.editorconfig, global configs, NoWarn); this step only reads them, so its equal output keeps what follows cached.
+        var checkedModels = models
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => CheckSuppressions.Apply(pair.Left!, CheckSuppressions.Of(pair.Right, pair.Left!, cancellationToken)))
+            .WithTrackingName(TrackingNames.CheckSuppressions);
+
+        var files = checkedModels
             .Combine(options)
-            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left!, pair.Right.Syntax))
+            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Left, pair.Right.Syntax))
             .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.Outputs);
 

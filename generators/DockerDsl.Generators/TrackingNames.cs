@@ -7,4 +7,5 @@ public static class TrackingNames
     public const string ProjectOptions = nameof(ProjectOptions);
     public const string Outputs = nameof(Outputs);
     public const string Bake = nameof(Bake);
+    public const string CheckSuppressions = nameof(CheckSuppressions);
 }
