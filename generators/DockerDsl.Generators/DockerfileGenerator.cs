@@ -39,10 +39,17 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Select(static (locks, _) => locks.Length == 1 ? locks[0] : null)
             .WithTrackingName(TrackingNames.LockFile);
 
-        var files = models
+        // A rule the project turns off is skipped by docker build --check too. The compilation holds the severities
+        // (.editorconfig, global configs, NoWarn); this step only reads them, so its equal output keeps what follows cached.
+        var checkedModels = models
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => CheckSuppressions.Apply(pair.Left!, CheckSuppressions.Of(pair.Right, pair.Left!, cancellationToken)))
+            .WithTrackingName(TrackingNames.CheckSuppressions);
+
+        var files = checkedModels
             .Combine(options)
             .Combine(lockFile)
-            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Right is { } locked ? LockPinning.Pin(pair.Left.Left!, locked) : pair.Left.Left!, pair.Left.Right.Syntax))
+            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Right is { } locked ? LockPinning.Pin(pair.Left.Left, locked) : pair.Left.Left, pair.Left.Right.Syntax))
             .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.Outputs);
 

@@ -8,4 +8,5 @@ public static class TrackingNames
     public const string Outputs = nameof(Outputs);
     public const string Bake = nameof(Bake);
     public const string LockFile = nameof(LockFile);
+    public const string CheckSuppressions = nameof(CheckSuppressions);
 }

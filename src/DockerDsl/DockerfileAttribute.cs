@@ -39,9 +39,17 @@ public sealed class DockerfileAttribute : Attribute
     /// <summary>
     /// Extra <c>.dockerignore</c> patterns, relative to the build context. DockerDsl writes
     /// <c>&lt;path&gt;.dockerignore</c> next to the Dockerfile, which BuildKit reads instead of the
-    /// context's <c>.dockerignore</c>; it always excludes <c>bin/</c>, <c>obj/</c>, <c>.git/</c> and IDE folders.
+    /// context's <c>.dockerignore</c>; it always excludes <c>.git/</c>, IDE folders and <c>node_modules/</c>,
+    /// and the .NET build output as <see cref="DotNetIgnore"/> says.
     /// </summary>
     public string[]? Ignore { get; set; }
+
+    /// <summary>
+    /// Whether the <c>.dockerignore</c> leaves out .NET build output (<c>**/bin/</c>, <c>**/obj/</c>,
+    /// <c>**/TestResults/</c>, <c>**/*.user</c>). <see cref="DotNetIgnorePatterns.Auto"/> (the default) does when
+    /// the context holds this .NET project: the project folder or a folder above it.
+    /// </summary>
+    public DotNetIgnorePatterns DotNetIgnore { get; set; }
 
     /// <summary>Image tags for the generated <c>docker-bake.hcl</c> target, for example <c>ghcr.io/acme/api:1.0</c>.</summary>
     public string[]? Tags { get; set; }
@@ -54,6 +62,19 @@ public sealed class DockerfileAttribute : Attribute
 
     /// <summary>Bake <c>cache-to</c> entries, for example <c>type=registry,ref=ghcr.io/acme/api:cache,mode=max</c>.</summary>
     public string[]? CacheTo { get; set; }
+}
+
+/// <summary>Whether a Dockerfile's <c>.dockerignore</c> leaves out .NET build output (<see cref="DockerfileAttribute.DotNetIgnore"/>).</summary>
+public enum DotNetIgnorePatterns
+{
+    /// <summary>When the build context holds the project: its folder or a folder above it (<c>.</c>, <c>..</c>).</summary>
+    Auto = 0,
+
+    /// <summary>Always, for a context that holds other .NET projects.</summary>
+    Always,
+
+    /// <summary>Never, for a context whose <c>bin/</c> or <c>obj/</c> belong in the image (a Ruby or Node.js app's <c>bin/</c>).</summary>
+    Never,
 }
 
 /// <summary>Well-known values for <see cref="DockerfileAttribute.Syntax"/>.</summary>

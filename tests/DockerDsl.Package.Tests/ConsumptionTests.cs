@@ -132,6 +132,19 @@ public sealed class ConsumptionTests(PackedPackage package)
         Assert.True(File.Exists(outside), allowed.ToString());
     }
 
+    [Fact]
+    public void A_rule_the_editorconfig_turns_off_is_skipped_by_docker_build_check_too()
+    {
+        using var project = new ConsumerProject(package, Declarations.Replace("[Cmd(\"sleep\", \"infinity\")]", "[CmdShell(\"sleep infinity\")]"));
+        File.WriteAllText(project.PathOf(".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.DDSL005.severity = none\n");
+
+        var result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("DDSL005", result.Output);
+        Assert.Contains("\n# check=skip=JSONArgsRecommended\n", File.ReadAllText(project.PathOf("Dockerfile")));
+    }
+
     private bool PackageHasAnalyzers()
     {
         using var zip = ZipFile.OpenRead(package.NupkgPath);

@@ -20,6 +20,7 @@ public class EnumArgumentTests
         [typeof(RunExecAttribute)] = "[Stage(From = \"a:1\")] [RunExec(\"make\", {0})] public partial class S;",
         [typeof(RunHeredocAttribute)] = "[Stage(From = \"a:1\")] [RunHeredoc(\"make\\n\", {0})] public partial class S;",
         [typeof(ExposeAttribute)] = "[Stage(From = \"a:1\")] [Expose(8080, {0})] public partial class S;",
+        [typeof(DockerfileAttribute)] = "[Dockerfile(\"Dockerfile\", {0})] public partial class D { [Stage(From = \"a:1\")] public partial class S; }",
         [typeof(CacheMountAttribute)] = "[CacheMount(\"/c\", {0})] public partial class M; [Stage(From = \"a:1\")] [Run(\"make\", Mounts = new[] { typeof(M) })] public partial class S;",
     };
 
@@ -89,8 +90,11 @@ public class EnumArgumentTests
         }
     }
 
-    private static string Source(string usage, string argument) =>
-        GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, usage.Replace("{", "{{").Replace("}", "}}").Replace("{{0}}", "{0}"), argument) + " }";
+    private static string Source(string usage, string argument)
+    {
+        var declaration = string.Format(System.Globalization.CultureInfo.InvariantCulture, usage.Replace("{", "{{").Replace("}", "}}").Replace("{{0}}", "{0}"), argument);
+        return GeneratedOutput.Usings + (usage.StartsWith("[Dockerfile(", StringComparison.Ordinal) ? declaration : "[Dockerfile(\"Dockerfile\")] public partial class D { " + declaration + " }");
+    }
 
     private static DockerfileModel Parse(string usage, string argument) => GeneratorHarness.Parse(Source(usage, argument));
 }

@@ -15,7 +15,7 @@ public sealed class CopyIgnoredFileAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in CopyRules.CopyIgnoredFile(analysis.Model, DockerignoreEmitter.Emit(analysis.Model)))
+        foreach (var finding in CopyRules.CopyIgnoredFile(analysis.Model, DockerignoreEmitter.Emit(analysis.Model), builtIn: DockerignoreEmitter.BuiltInPatterns(analysis.Model)))
         {
             analysis.Report(DiagnosticDescriptors.CopyIgnoredFile, finding);
         }

@@ -187,7 +187,7 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor CopyIgnoredFile = new(
         RuleIdentifiers.CopyIgnoredFile, Reliability, RuleSeverity.Warning, "COPY source excluded by .dockerignore",
-        "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; remove or narrow that Ignore pattern, add an exception such as '!{1}' to Ignore, or copy it from another stage",
+        "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; {3}",
         "{0} source '{1}' is left out of the build context by the .dockerignore pattern '{2}', so the build will not find it; remove or narrow that pattern, add an exception such as '!{1}', or copy it from another stage",
         "DockerDsl writes each Dockerfile's .dockerignore, so it knows which context paths BuildKit leaves out; a COPY or ADD of one fails with 'not found', and a wildcard under a left-out directory matches nothing.", BuildKitRule: "CopyIgnoredFile");
 
@@ -202,6 +202,12 @@ public static class RuleCatalog
         "The image of stage '{0}' runs '{1}' as PID 1, where it ignores SIGTERM, so docker stop waits out its grace period (10 s) and kills it; start it under an init ([Entrypoint(\"tini\", \"--\")] with tini installed, or dumb-init), or set [StopSignal] to a signal it handles ('docker run --init' also works, but DockerDsl cannot see how the container is run)",
         "The image of stage '{0}' runs '{1}' as PID 1, where it ignores SIGTERM, so docker stop waits out its grace period (10 s) and kills it; start it under an init (ENTRYPOINT [\"tini\", \"--\"] with tini installed, or dumb-init), or set STOPSIGNAL to a signal it handles ('docker run --init' also works, but a Dockerfile cannot show how the container is run)",
         "Linux delivers a signal to a PID namespace's init only if it has installed a handler for it (pid_namespaces(7)). R, Python, Node.js, sleep, tail and the shells install none for SIGTERM, so as PID 1 they do not stop on docker stop and are killed after the grace period, losing in-flight work.");
+
+    public static readonly RuleDescriptor WorkDirOwnedByUser = new(
+        RuleIdentifiers.WorkDirOwnedByUser, Security, RuleSeverity.Info, "WORKDIR made by a non-root user",
+        "[WorkDir(\"{0}\")] comes after the stage switches to user '{1}', so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move [WorkDir] before [NonRootUser] (or the USER), or keep it here if the app must write to that folder",
+        "WORKDIR {0} comes after USER {1}, so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move WORKDIR before USER, or keep it here if the app must write to that folder",
+        "BuildKit creates a WORKDIR that does not exist yet as the image's current USER (dockerfile2llb dispatchWorkdir: Mkdir with WithUser), so after a switch to the app's user the folder is the app's. Code the app can overwrite is what a compromised process needs to persist.");
 
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
@@ -314,7 +320,7 @@ public static class RuleCatalog
         RemoteAddWithoutChecksum, AptGetInstallWithoutYes, AptGetInstallWithoutNoInstallRecommends, AptInsteadOfAptGet,
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
-        PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal,
+        PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

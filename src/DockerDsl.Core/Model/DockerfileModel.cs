@@ -74,7 +74,8 @@ public sealed record ImageSettings(
     EquatableArray<string> Tags,
     EquatableArray<string> Platforms,
     EquatableArray<string> CacheFrom,
-    EquatableArray<string> CacheTo)
+    EquatableArray<string> CacheTo,
+    bool DotNetIgnore = true)
 {
     public static readonly ImageSettings Default = new(".", EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 }

@@ -53,7 +53,9 @@ public static class CopyRules
     /// (Dockerfile text), sources are the expanded words, and one whose value the linter cannot know is not
     /// found. Found at the source. Arguments: keyword, source, the pattern that excludes it.
     /// </summary>
-    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model, string dockerignore, ExpandedWords? words = null)
+    /// <param name="builtIn">The patterns DockerDsl wrote on its own (a declaration's .dockerignore): for one of them the
+    /// advice is an exception in Ignore, since there is no pattern of the user's to remove.</param>
+    public static IEnumerable<Finding> CopyIgnoredFile(DockerfileModel model, string dockerignore, ExpandedWords? words = null, IReadOnlyList<string>? builtIn = null)
     {
         DockerignorePatterns? patterns = null;
         foreach (var copy in InstructionRules.All(model).OfType<CopyInstruction>())
@@ -79,7 +81,7 @@ public static class CopyRules
                     : null;
                 if (pattern is not null)
                 {
-                    yield return Finding.At(copy.Source.WithElement(0, i), Keywords.Of(copy), source, pattern);
+                    yield return Finding.At(copy.Source.WithElement(0, i), Keywords.Of(copy), source, pattern, Advice(model, source, pattern, builtIn));
                 }
             }
         }
@@ -112,4 +114,19 @@ public static class CopyRules
         || source.Split('#')[0].EndsWith(".git", StringComparison.Ordinal);
 
     public static bool IsArchive(string source) => ArchiveExtensions.Any(e => source.EndsWith(e, StringComparison.Ordinal));
+
+    // What to do about a source a pattern leaves out: a built-in pattern takes an exception (or, for the .NET
+    // ones, DotNetIgnore); a pattern of the user's may also be removed or narrowed.
+    private static string Advice(DockerfileModel model, string source, string pattern, IReadOnlyList<string>? builtIn)
+    {
+        if (builtIn is not null && builtIn.Contains(pattern) && !model.Image.Ignore.Contains(pattern))
+        {
+            var dotNet = Emit.DockerignoreEmitter.DotNetPatterns.Contains(pattern)
+                ? ", or set DotNetIgnore = DotNetIgnorePatterns.Never on [Dockerfile] when the context's .NET build output belongs in the image"
+                : string.Empty;
+            return $"'{pattern}' is one of DockerDsl's built-in patterns, so add the exception '!{source}' to Ignore{dotNet}, or copy it from another stage";
+        }
+
+        return $"remove or narrow that Ignore pattern, add an exception such as '!{source}' to Ignore, or copy it from another stage";
+    }
 }

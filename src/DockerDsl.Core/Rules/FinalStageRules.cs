@@ -121,6 +121,44 @@ public static class FinalStageRules
         }
     }
 
+    /// <summary>
+    /// DDSL043: a WORKDIR the image's build creates while a known non-root user is current: BuildKit makes the
+    /// folder as that user (dockerfile2llb dispatchWorkdir, Mkdir WithUser). A folder an earlier WORKDIR of the chain
+    /// made already exists and keeps its owner; a user given by a variable is not decided. Found at the WORKDIR.
+    /// Arguments: the path, the user.
+    /// </summary>
+    public static IEnumerable<Finding> WorkDirOwnedByUser(DockerfileModel model)
+    {
+        if (model.FinalStage is not { } final)
+        {
+            yield break;
+        }
+
+        string? user = null;
+        string? workingDir = null;
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, instruction) in StageChain.Instructions(model, final))
+        {
+            if (UserRules.UserOf(instruction) is { } text)
+            {
+                user = text;
+            }
+            else if (instruction is WorkDirInstruction workDir)
+            {
+                var path = workDir.Path.StartsWith("/", StringComparison.Ordinal) ? workDir.Path
+                    : (workingDir ?? "/").TrimEnd('/') + "/" + workDir.Path;
+                workingDir = path;
+                if (user is not null && user.IndexOf('$') < 0 && !UserRules.IsRoot(user) && path.IndexOf('$') < 0 && path.TrimEnd('/').Length > 0
+                    && !made.Contains(path.TrimEnd('/')))
+                {
+                    yield return new Finding(workDir.Source, new[] { workDir.Path, user }, final.TypeMetadataName);
+                }
+
+                made.Add(path.TrimEnd('/'));
+            }
+        }
+    }
+
     // python, python3, python3.12: CPython handles SIGINT (KeyboardInterrupt) but not SIGTERM.
     private static bool IsPython(string name) =>
         name.StartsWith("python", StringComparison.Ordinal) && name.Substring("python".Length).All(c => c is '.' or (>= '0' and <= '9'));

@@ -161,13 +161,23 @@ internal sealed class ParseSession
             return values.Select(v => v ?? string.Empty).ToEquatableArray();
         }
 
+        // The .NET patterns belong where the context holds this .NET project: its folder or one above it.
+        var resolvedContext = context.Length > 0 ? context : ".";
+        var holdsProject = resolvedContext.Split('/').All(segment => segment is "." or ".." or "");
+        var dotNetIgnore = reader.NamedEnum("DotNetIgnore") switch
+        {
+            1 => true,
+            2 => false,
+            _ => holdsProject,
+        };
         return new ImageSettings(
-            context.Length > 0 ? context : ".",
+            resolvedContext,
             List("Ignore", ValueRules.IgnorePattern, "Ignore pattern"),
             List("Tags", ValueRules.Tag, "Tag"),
             List("Platforms", ValueRules.Platform, "Platform"),
             List("CacheFrom", v => ValueRules.LiteralWord(v, '\0'), "CacheFrom entry"),
-            List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"));
+            List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"),
+            dotNetIgnore);
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>

@@ -23,7 +23,21 @@ public class CopyIgnoredFileTests
         """;
 
     private static DiagnosticResult Excluded(int location, string keyword, string source, string pattern) =>
-        Verify<CopyIgnoredFileAnalyzer>.Diagnostic("DDSL029").WithLocation(location).WithArguments(keyword, source, pattern);
+        Verify<CopyIgnoredFileAnalyzer>.Diagnostic("DDSL029").WithLocation(location).WithArguments(keyword, source, pattern, Advice(source, pattern));
+
+    // A built-in pattern cannot be removed: the advice is an exception, and for the .NET patterns DotNetIgnore.
+    private static string Advice(string source, string pattern) => pattern switch
+    {
+        "**/bin/" or "**/obj/" or "**/*.user" or "**/TestResults/" => $"'{pattern}' is one of DockerDsl's built-in patterns, so add the exception '!{source}' to Ignore, or set DotNetIgnore = DotNetIgnorePatterns.Never on [Dockerfile] when the context's .NET build output belongs in the image, or copy it from another stage",
+        "**/node_modules/" or "**/.git/" or "**/.vs/" or "**/.vscode/" or "**/.idea/" => $"'{pattern}' is one of DockerDsl's built-in patterns, so add the exception '!{source}' to Ignore, or copy it from another stage",
+        _ => $"remove or narrow that Ignore pattern, add an exception such as '!{source}' to Ignore, or copy it from another stage",
+    };
+
+    [Theory]
+    [InlineData(", DotNetIgnore = DotNetIgnorePatterns.Never")]
+    [InlineData(", Context = \"web\"")]
+    public Task Without_the_dotnet_patterns_their_folders_are_in_the_context(string settings) =>
+        Verify<CopyIgnoredFileAnalyzer>.AnalyzeAsync(Image(settings, "[Copy(\"bin/rails\", \"./bin/\")]"));
 
     [Theory]
     [InlineData("bin/Release/net8.0/publish/", "**/bin/")]
