@@ -391,6 +391,7 @@ internal sealed partial class StageParser
         {
             null or 0 => "tcp",
             1 => "udp",
+            2 => "sctp",
             _ => null,
         };
         var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
