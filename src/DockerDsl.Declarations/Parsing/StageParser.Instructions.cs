@@ -160,7 +160,6 @@ internal sealed partial class StageParser
         if (command is not null)
         {
             ok &= _session.Check(ValueRules.ShellLine(command, Escape) ?? ValueRules.HeredocIn(command), r.Source.WithArgument("Command"), "The command");
-            ok &= _session.Check(command.Trim().Length == 0 ? "is empty" : null, r.Source.WithArgument("Command"), "The command", ProblemKind.InvalidValue);
             AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, heredocCommand: command.Trim() + " <<" + marker?.Text);
             return;
         }
@@ -415,6 +414,7 @@ internal sealed partial class StageParser
         {
             null or 0 => "tcp",
             1 => "udp",
+            2 => "sctp",
             _ => null,
         };
         var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
