@@ -49,7 +49,7 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
         var files = checkedModels
             .Combine(options)
             .Combine(lockFile)
-            .Select(static (pair, _) => CSharpEmitter.Emit(pair.Right is { } locked ? LockPinning.Pin(pair.Left.Left, locked) : pair.Left.Left, pair.Left.Right.Syntax))
+            .Select(static (pair, _) => CSharpEmitter.Emit(Pin(pair.Left.Left, pair.Right), pair.Left.Right.Syntax))
             .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.Outputs);
 
@@ -68,6 +68,24 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
                 context.AddSource(file.HintName, file.Source);
             }
         });
+    }
+
+    private static DockerfileModel Pin(DockerfileModel model, LockFile? lockFile)
+    {
+        if (lockFile is null)
+        {
+            return model;
+        }
+
+        try
+        {
+            return LockPinning.Pin(model, lockFile);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in Parse: a bug must not break the user's build; the Dockerfile is then written unpinned.
+            return model;
+        }
     }
 
     private static DockerfileModel? Parse(ISymbol symbol, CancellationToken cancellationToken)

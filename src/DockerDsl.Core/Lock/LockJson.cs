@@ -101,12 +101,7 @@ internal sealed class LockJsonParser
             case '[':
                 return ReadArray(depth);
             case '"':
-            {
-                var node = new JsonNode(JsonKind.String, _line, Column);
-                node.String = ReadString();
-                return node;
-            }
-
+                return ReadStringNode();
             case 't':
                 return ReadLiteral("true", JsonKind.True);
             case 'f':
@@ -210,6 +205,13 @@ internal sealed class LockJsonParser
                 throw Error("expected ',' or ']'");
             }
         }
+    }
+
+    private JsonNode ReadStringNode()
+    {
+        var node = new JsonNode(JsonKind.String, _line, Column);
+        node.String = ReadString();
+        return node;
     }
 
     private string ReadString()
