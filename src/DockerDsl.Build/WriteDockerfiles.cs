@@ -152,13 +152,15 @@ public sealed class WriteDockerfiles : Task
             return false;
         }
 
+        // A path outside the project folder is already shown in full: name it once.
+        var fullPath = shownPath == target.FullPath ? string.Empty : " (" + target.FullPath + ")";
         if (outcome == WriteOutcome.Written)
         {
-            Log.LogMessage(MessageImportance.High, "DockerDsl: wrote {0} ({1})", shownPath, target.FullPath);
+            Log.LogMessage(MessageImportance.High, "DockerDsl: wrote {0}{1}", shownPath, fullPath);
         }
         else
         {
-            Log.LogMessage(MessageImportance.Normal, "DockerDsl: {0} is up to date ({1})", shownPath, target.FullPath);
+            Log.LogMessage(MessageImportance.Normal, "DockerDsl: {0} is up to date{1}", shownPath, fullPath);
         }
 
         return true;

@@ -101,8 +101,15 @@ public sealed class CopyHeredocAttribute : Attribute
     /// <summary>File path.</summary>
     public string Destination { get; }
 
-    /// <summary>File content; build variables are not expanded in it.</summary>
+    /// <summary>File content; build variables are not expanded in it unless <see cref="Marker"/> is unquoted.</summary>
     public string Content { get; }
+
+    /// <summary>
+    /// The heredoc's marker as written after <c>&lt;&lt;</c>: <c>'EOF'</c> or <c>"EOF"</c> (the content is taken as it
+    /// is), <c>EOF</c> (BuildKit expands build variables in it), with <c>-</c> before it to remove the leading tabs of
+    /// every line. When not set, <c>'EOF'</c> or another quoted name no line of the content equals.
+    /// </summary>
+    public string? Marker { get; set; }
 
     /// <summary><c>--chown</c>.</summary>
     public string? Chown { get; set; }
@@ -145,6 +152,12 @@ public sealed class AddAttribute : Attribute
 
     /// <summary><c>--keep-git-dir</c> for git sources.</summary>
     public bool KeepGitDir { get; set; }
+
+    /// <summary>
+    /// <c>--unpack</c>: whether to extract tar archives. When not set, BuildKit extracts local archives and leaves
+    /// remote ones as downloaded; <c>true</c> extracts a downloaded archive too, <c>false</c> keeps a local one whole.
+    /// </summary>
+    public bool Unpack { get; set; }
 
     /// <summary><c>--chown</c>.</summary>
     public string? Chown { get; set; }

@@ -37,7 +37,10 @@ public sealed class UserAttribute : Attribute
     public string? Group { get; set; }
 }
 
-/// <summary><c>ENV name=value</c>.</summary>
+/// <summary>
+/// <c>ENV name=value ...</c>: one or more variables in one instruction. Every value sees the variables as they
+/// were before the instruction, so in <c>[Env("A", "1", "B", "$A", Expand = true)]</c> B gets the earlier A.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class EnvAttribute : Attribute
 {
@@ -46,19 +49,31 @@ public sealed class EnvAttribute : Attribute
     {
         Name = name;
         Value = value;
+        NamesAndValues = new[] { name, value };
     }
 
-    /// <summary>Variable name.</summary>
+    /// <summary>Sets each name to the value after it: <c>[Env("A", "1", "B", "2")]</c> writes <c>ENV A="1" B="2"</c>.</summary>
+    public EnvAttribute(params string[] namesAndValues)
+    {
+        NamesAndValues = namesAndValues;
+        Name = namesAndValues.Length > 0 ? namesAndValues[0] : string.Empty;
+        Value = namesAndValues.Length > 1 ? namesAndValues[1] : string.Empty;
+    }
+
+    /// <summary>The first variable's name.</summary>
     public string Name { get; }
 
-    /// <summary>Value; taken literally unless <see cref="Expand"/> is set.</summary>
+    /// <summary>The first variable's value; taken literally unless <see cref="Expand"/> is set.</summary>
     public string Value { get; }
 
-    /// <summary>Expand <c>$NAME</c> and <c>${NAME}</c> references to build args and variables in <see cref="Value"/>.</summary>
+    /// <summary>Names and values, alternating.</summary>
+    public string[] NamesAndValues { get; }
+
+    /// <summary>Expand <c>$NAME</c> and <c>${NAME}</c> references to build args and variables in every value.</summary>
     public bool Expand { get; set; }
 }
 
-/// <summary><c>LABEL key=value</c> (image metadata, for example <c>org.opencontainers.image.source</c>).</summary>
+/// <summary><c>LABEL key=value ...</c> (image metadata, for example <c>org.opencontainers.image.source</c>).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class LabelAttribute : Attribute
 {
@@ -67,13 +82,28 @@ public sealed class LabelAttribute : Attribute
     {
         Key = key;
         Value = value;
+        KeysAndValues = new[] { key, value };
     }
 
-    /// <summary>Label key.</summary>
+    /// <summary>Sets each label to the value after it: <c>[Label("a", "1", "b", "2")]</c> writes <c>LABEL a="1" b="2"</c>.</summary>
+    public LabelAttribute(params string[] keysAndValues)
+    {
+        KeysAndValues = keysAndValues;
+        Key = keysAndValues.Length > 0 ? keysAndValues[0] : string.Empty;
+        Value = keysAndValues.Length > 1 ? keysAndValues[1] : string.Empty;
+    }
+
+    /// <summary>The first label's key.</summary>
     public string Key { get; }
 
-    /// <summary>Label value, taken literally.</summary>
+    /// <summary>The first label's value, taken literally unless <see cref="Expand"/> is set.</summary>
     public string Value { get; }
+
+    /// <summary>Keys and values, alternating.</summary>
+    public string[] KeysAndValues { get; }
+
+    /// <summary>Expand <c>$NAME</c> and <c>${NAME}</c> references to build args and variables in every value.</summary>
+    public bool Expand { get; set; }
 }
 
 /// <summary>Transport protocol of <see cref="ExposeAttribute"/>.</summary>
@@ -86,17 +116,36 @@ public enum ExposeProtocol
     Udp,
 }
 
-/// <summary><c>EXPOSE port[/protocol]</c>: documents a port the container listens on.</summary>
+/// <summary><c>EXPOSE port[/protocol] ...</c>: documents the ports the container listens on.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ExposeAttribute : Attribute
 {
     /// <summary>Exposes <paramref name="port"/> (1-65535).</summary>
-    public ExposeAttribute(int port) => Port = port;
+    public ExposeAttribute(int port)
+        : this(new[] { port })
+    {
+    }
 
-    /// <summary>The port.</summary>
+    /// <summary>Exposes every port of <paramref name="ports"/> (1-65535), all with <see cref="Protocol"/>.</summary>
+    public ExposeAttribute(params int[] ports)
+    {
+        Port = ports.Length > 0 ? ports[0] : 0;
+        Ports = Array.ConvertAll(ports, p => p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Exposes ports written as EXPOSE takes them: <c>8080</c>, <c>53/udp</c>, a range <c>8000-8010/tcp</c>, or build
+    /// variables such as <c>$PORT</c> or <c>${PORT:-8080}/tcp</c> (a variable may hold several ports).
+    /// </summary>
+    public ExposeAttribute(params string[] ports) => Ports = ports;
+
+    /// <summary>The first port given as a number; 0 when the ports are given as text.</summary>
     public int Port { get; }
 
-    /// <summary>The protocol.</summary>
+    /// <summary>The ports as given.</summary>
+    public string[] Ports { get; }
+
+    /// <summary>The protocol of the ports given as numbers; ports given as text say theirs.</summary>
     public ExposeProtocol Protocol { get; set; }
 }
 

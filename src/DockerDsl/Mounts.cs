@@ -23,7 +23,7 @@ public enum CacheSharing
 public sealed class CacheMountAttribute : Attribute
 {
     /// <summary>Declares a cache mounted at <paramref name="target"/>.</summary>
-    /// <param name="target">Absolute mount path in the build container.</param>
+    /// <param name="target">Mount path in the build container, absolute or relative to the working directory.</param>
     public CacheMountAttribute(string target) => Target = target;
 
     /// <summary>Mount path.</summary>
@@ -110,11 +110,16 @@ public sealed class SshMountAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class BindMountAttribute : Attribute
 {
-    /// <summary>Declares a bind mount at <paramref name="target"/>.</summary>
+    /// <summary>Declares a bind mount at the working directory (<c>--mount=type=bind</c> without a target).</summary>
+    public BindMountAttribute()
+    {
+    }
+
+    /// <summary>Declares a bind mount at <paramref name="target"/>, absolute or relative to the working directory.</summary>
     public BindMountAttribute(string target) => Target = target;
 
-    /// <summary>Mount path.</summary>
-    public string Target { get; }
+    /// <summary>Mount path; null for the working directory.</summary>
+    public string? Target { get; }
 
     /// <summary>Path in <see cref="From"/> (or the build context) to mount.</summary>
     public string? Source { get; set; }
@@ -130,7 +135,7 @@ public sealed class BindMountAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TmpfsMountAttribute : Attribute
 {
-    /// <summary>Declares a tmpfs at <paramref name="target"/>.</summary>
+    /// <summary>Declares a tmpfs at <paramref name="target"/>, absolute or relative to the working directory.</summary>
     public TmpfsMountAttribute(string target) => Target = target;
 
     /// <summary>Mount path.</summary>

@@ -49,6 +49,13 @@ public sealed class RunAttribute : Attribute
 
     /// <summary>The security mode the command runs with.</summary>
     public RunSecurity Security { get; set; }
+
+    /// <summary>
+    /// <c>--device</c>: CDI devices for this step, each <c>vendor.com/class=name</c>, <c>vendor.com/class=*</c>,
+    /// <c>vendor.com/class</c> or a device class, with <c>,required</c> to fail the build without it (labs syntax;
+    /// needs the <c>device</c> entitlement).
+    /// </summary>
+    public string[]? Devices { get; set; }
 }
 
 /// <summary><c>RUN</c> in exec form: <c>RUN ["executable", "arg", ...]</c>, with no shell.</summary>
@@ -76,6 +83,13 @@ public sealed class RunExecAttribute : Attribute
 
     /// <summary>The security mode the command runs with.</summary>
     public RunSecurity Security { get; set; }
+
+    /// <summary>
+    /// <c>--device</c>: CDI devices for this step, each <c>vendor.com/class=name</c>, <c>vendor.com/class=*</c>,
+    /// <c>vendor.com/class</c> or a device class, with <c>,required</c> to fail the build without it (labs syntax;
+    /// needs the <c>device</c> entitlement).
+    /// </summary>
+    public string[]? Devices { get; set; }
 }
 
 /// <summary>
@@ -91,6 +105,13 @@ public sealed class RunHeredocAttribute : Attribute
     /// <summary>The script.</summary>
     public string Script { get; }
 
+    /// <summary>
+    /// The heredoc's marker as written after <c>&lt;&lt;</c>: <c>EOT</c>, <c>'EOF'</c> or <c>"EOF"</c> (BuildKit then
+    /// expands nothing in the script), <c>-EOT</c> (the leading tabs of every line are removed). When not set,
+    /// <c>EOF</c> or another name no line of the script equals.
+    /// </summary>
+    public string? Marker { get; set; }
+
     /// <summary>Mount classes to mount for this script.</summary>
     public Type[]? Mounts { get; set; }
 
@@ -99,4 +120,11 @@ public sealed class RunHeredocAttribute : Attribute
 
     /// <summary>The security mode the script runs with.</summary>
     public RunSecurity Security { get; set; }
+
+    /// <summary>
+    /// <c>--device</c>: CDI devices for this step, each <c>vendor.com/class=name</c>, <c>vendor.com/class=*</c>,
+    /// <c>vendor.com/class</c> or a device class, with <c>,required</c> to fail the build without it (labs syntax;
+    /// needs the <c>device</c> entitlement).
+    /// </summary>
+    public string[]? Devices { get; set; }
 }

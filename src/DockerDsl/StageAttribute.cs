@@ -43,8 +43,14 @@ public sealed class BuildArgAttribute : Attribute
     /// <summary>The argument name. When not set, the class name in upper snake case (<c>RVersion</c> becomes <c>R_VERSION</c>).</summary>
     public string? Name { get; set; }
 
-    /// <summary>The default value, used when the build passes none.</summary>
+    /// <summary>The default value, used when the build passes none; taken literally unless <see cref="Expand"/> is set.</summary>
     public string? Default { get; set; }
+
+    /// <summary>
+    /// Expand <c>$NAME</c> and <c>${NAME}</c> references in <see cref="Default"/> to the build arguments declared
+    /// before it, as in <c>ARG LD_TARGET="${TARGETOS}-${TARGETARCH}"</c>.
+    /// </summary>
+    public bool Expand { get; set; }
 }
 
 /// <summary>

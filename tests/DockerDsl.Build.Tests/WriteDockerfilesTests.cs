@@ -254,6 +254,20 @@ public sealed class WriteDockerfilesTests : IDisposable
     }
 
     [Fact]
+    public void A_file_written_outside_the_project_folder_is_named_once_by_its_full_path()
+    {
+        var outputDirectory = Path.Combine(Path.GetDirectoryName(ProjectDirectory)!, "elsewhere-" + Path.GetFileName(ProjectDirectory));
+        var assembly = TestAssembly.WithLocalAttribute(AssemblyDirectory, ("api/Dockerfile", Text));
+
+        Run(assembly, configure: task => task.OutputDirectory = outputDirectory);
+
+        var path = Path.Combine(outputDirectory, "api", "Dockerfile");
+        Assert.Equal(Text, File.ReadAllText(path));
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.High && m.Message == $"DockerDsl: wrote {path}");
+        Directory.Delete(outputDirectory, recursive: true);
+    }
+
+    [Fact]
     public void An_absolute_output_directory_is_used_as_given_and_still_confines_the_paths()
     {
         var outputDirectory = _temp.Combine("elsewhere");

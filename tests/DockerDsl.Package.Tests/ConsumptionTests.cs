@@ -111,6 +111,27 @@ public sealed class ConsumptionTests(PackedPackage package)
         Assert.Equal(ExpectedDockerfile.ReplaceLineEndings("\n"), File.ReadAllText(path));
     }
 
+    [Fact]
+    public void A_path_outside_the_project_is_an_analyzer_error_at_the_declaration_unless_allowed()
+    {
+        using var project = new ConsumerProject(package, Declarations.Replace("[Dockerfile(\"Dockerfile\")]", "[Dockerfile(\"../Dockerfile\")]"));
+
+        var refused = project.Build();
+
+        // The package makes ProjectDir and DockerDslAllowOutsideProject visible to the analyzer, which reports
+        // the path while typing, with where it resolves; the compilation fails before the task would write.
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        var outside = Path.GetFullPath(Path.Combine(project.Directory, "..", "Dockerfile"));
+        Assert.True(Regex.IsMatch(refused.Output, $@"Image\.cs\(\d+,\d+\): error DDSL102: The Dockerfile path '\.\./Dockerfile' leaves the project folder \(it resolves to '{Regex.Escape(outside)}'\)"), refused.ToString());
+        Assert.False(File.Exists(outside), refused.ToString());
+
+        var allowed = project.Build("-p:DockerDslAllowOutsideProject=true");
+
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.DoesNotContain("DDSL102", allowed.Output);
+        Assert.True(File.Exists(outside), allowed.ToString());
+    }
+
     private bool PackageHasAnalyzers()
     {
         using var zip = ZipFile.OpenRead(package.NupkgPath);

@@ -161,11 +161,9 @@ public class EscapingTests
 
     private static string After(string text, string prefix) => text.Substring(text.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length);
 
-    private static string Heredoc(string value)
-    {
-        var normalized = value.Replace("\r\n", "\n");
-        return normalized.EndsWith("\n", StringComparison.Ordinal) ? normalized : normalized + "\n";
-    }
+    // A heredoc body is kept exactly (CRLF too); the Dockerfile ends it with a line break before the terminator.
+    private static string Heredoc(string value) =>
+        value.EndsWith("\n", StringComparison.Ordinal) ? value : value + "\n";
 
     private static Dictionary<string, string> Dockerfiles(GeneratorDriverRunResult result) =>
         GeneratorHarness.GeneratedFiles(result.GeneratedTrees).ToDictionary(f => f.Path, f => f.Text);

@@ -52,7 +52,7 @@ public class InstructionSnapshotTests
         {
             [Stage(From = "alpine:3.20")]
             [Copy("src/", "/src/", Parents = true, Exclude = new[] { "*.md", "tests/" })]
-            [Run("make", Security = RunSecurity.Insecure)]
+            [Run("make", Security = RunSecurity.Insecure, Devices = new[] { "nvidia.com/gpu=all", "vendor1.com/device=foo,required" })]
             public partial class Only;
         }
         """);
@@ -193,6 +193,8 @@ public class InstructionSnapshotTests
             [Add("https://example.com/tool.tgz", "/opt/", Checksum = "sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d")]
             [Add("git@github.com:example/repo.git#v1.0.0", "/src/", KeepGitDir = true)]
             [Add("vendor.tar.gz", "/vendor/", Chown = "1000:1000", Link = true)]
+            [Add("https://example.com/data.tar.gz", "/data/", Checksum = "sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d", Unpack = true)]
+            [Add("image.tar", "/images/", Unpack = false)]
             public partial class Final;
         }
         """");
@@ -233,6 +235,7 @@ public class InstructionSnapshotTests
             [User("www-data", Group = "www-data")]
             [Expose(8080)]
             [Expose(5353, Protocol = ExposeProtocol.Udp)]
+            [Expose("53/udp", "8000-8010/tcp", "$ADMIN_PORT")]
             [Volume("/data", "/logs")]
             [StopSignal("SIGINT")]
             [OnBuild("COPY . /app")]

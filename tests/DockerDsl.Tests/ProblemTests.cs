@@ -25,17 +25,40 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"echo a\\necho b\")] public partial class S; }", ProblemKind.UnsafeValue, "Command 1 contains a line break" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"echo \\\\\")] public partial class S; }", ProblemKind.UnsafeValue, "escape character" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"cat <<EOF\")] public partial class S; }", ProblemKind.UnsafeValue, "heredoc" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"my file\", \"/x\")] public partial class S; }", ProblemKind.UnsafeValue, "white space" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [WorkDir(\"/my dir\")] public partial class S; }", ProblemKind.UnsafeValue, "white space" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [WorkDir(\"/cost$\")] public partial class S; }", ProblemKind.UnsafeValue, "a literal '$' cannot be written here" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/x\", Exclude = new[] { \"$X\" })] public partial class S; }", ProblemKind.UnsafeValue, "contains '$'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(new[] { \"--link\", \"a\" }, \"/x\")] public partial class S; }", ProblemKind.UnsafeValue, "reads as a flag" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"${BASE\")] public partial class S; }", ProblemKind.InvalidStageBase, "closing '}'" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(70000)] public partial class S; }", ProblemKind.InvalidValue, "from 1 to 65535" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(80, 70000)] public partial class S; }", ProblemKind.InvalidValue, "The port 70000 is not a port number" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(\"80/http\")] public partial class S; }", ProblemKind.InvalidValue, "The port '80/http' is not a port such as" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(\"9000-8000\")] public partial class S; }", ProblemKind.InvalidValue, "a range that ends before it starts" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(\"80 81\")] public partial class S; }", ProblemKind.UnsafeValue, "white space" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Expose(\"53\", Protocol = ExposeProtocol.Udp)] public partial class S; }", ProblemKind.InvalidValue, "write it in each port" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"x\", Devices = new[] { \"a,b\" })] public partial class S; }", ProblemKind.InvalidValue, "Device 1 invalid field 'b' must be a key=value pair" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunExec(\"x\", Devices = new[] { \"ok\", \"required\" })] public partial class S; }", ProblemKind.InvalidValue, "Device 2 names no device" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\", Devices = new[] { \"name=required\" })] public partial class S; }", ProblemKind.InvalidValue, "which BuildKit would read otherwise" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"x\", Devices = new[] { \"$GPU\" })] public partial class S; }", ProblemKind.UnsafeValue, "Device 1 contains '$'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Env(\"A\", \"1\", \"B\")] public partial class S; }", ProblemKind.InvalidValue, "[Env] has 3 strings; give a variable name and a value for each, in pairs" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Label(\"a\", \"1\", \"b c\", \"2\")] public partial class S; }", ProblemKind.InvalidValue, "The label key 2 is not a label key" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Env(\"A\", \"1\", \"B\", \"x\\ny\")] public partial class S; }", ProblemKind.UnsafeValue, "The value 2 contains a line break" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Interval = \"30\")] public partial class S; }", ProblemKind.InvalidValue, "not a duration" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = 0)] public partial class S; }", ProblemKind.InvalidValue, "Retries is 0" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = -1)] public partial class S; }", ProblemKind.InvalidValue, "Retries is -1" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "octal" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"FROM alpine\")] public partial class S; }", ProblemKind.InvalidValue, "FROM is declared with [Stage]" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(D) })] public partial class S; }", ProblemKind.InvalidReference, "is not a mount" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [CacheMount(\"/c,d\")] public partial class M; [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(M) })] public partial class S; }", ProblemKind.UnsafeValue, "separate mount options" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [SecretMount(\"npmrc\", Target = \"npmrc\")] public partial class M; [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(M) })] public partial class S; }", ProblemKind.UnsafeValue, "The mount option target is not an absolute path" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [BindMount(\"\")] public partial class M; [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(M) })] public partial class S; }", ProblemKind.UnsafeValue, "The mount option target is empty" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Arg(typeof(D))] public partial class S; }", ProblemKind.InvalidReference, "is not a build argument" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [BuildArg(Default = \"${A\", Expand = true)] public partial class A; [Stage(From = \"a:1\")] [Arg(typeof(A))] public partial class S; }", ProblemKind.UnsafeValue, "The default value" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"make\\n\", Marker = \"E OF\")] public partial class S; }", ProblemKind.InvalidValue, "Marker 'E OF' is not a heredoc marker" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"/a\", \"x\\n\\tEND\\n\", Marker = \"-END\")] public partial class S; }", ProblemKind.InvalidValue, "The content has a line 'END', which would end the heredoc early" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"ENV ONLYNAME\")] public partial class S; }", ProblemKind.UnsafeValue, "BuildKit's parser refuses: ENV must have two arguments" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"2<<X\", \"x\")] public partial class S; }", ProblemKind.UnsafeValue, "The destination contains '<<X'" },
         { "[Dockerfile(\"Dockerfile\", Escape = 'x')] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidValue, "Escape must be" },
     };
 
@@ -66,6 +89,42 @@ public class ProblemTests
         var problem = Assert.Single(model.Problems);
         Assert.Equal(ProblemKind.SplitStage, problem.Kind);
         Assert.Equal("D+S", problem.Source.Origin);
+    }
+
+    [Theory]
+    [InlineData("[Stage(From = typeof(Build))] public partial class Final;", "[Stage(From = \"a:1\")] public partial class Build;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "[Stage(From = \"b:1\")] public partial class Two;")]
+    [InlineData("[Stage(From = \"a:1\")] public partial class One;", "")]
+    public void StagesOrArgumentsSpreadOverPartialDeclarationsInSeveralFilesAreRefusedInEitherFileOrder(string firstStages, string secondStages)
+    {
+        // The second file holds stages, or a global [Arg]: either would be ordered by the order of the files.
+        var first = GeneratedOutput.Usings + "[BuildArg] public partial class Version; [Dockerfile(\"Dockerfile\")] public partial class D { " + firstStages + " }";
+        var second = GeneratedOutput.Usings + (secondStages.Length == 0 ? "[Arg(typeof(Version))] public partial class D { }" : "public partial class D { " + secondStages + " }");
+        foreach (var files in new[] { new[] { first, second }, new[] { second, first } })
+        {
+            var model = DockerDsl.Declarations.Parsing.DockerfileParser.Parse(GeneratorHarness.Compile(files).GetTypeByMetadataName("D")!);
+
+            var problem = Assert.Single(model.Problems);
+            Assert.Equal(ProblemKind.SplitStage, problem.Kind);
+            Assert.Equal("D", problem.Source.Origin);
+            Assert.Contains("2 partial declarations", problem.Message);
+        }
+    }
+
+    [Fact]
+    public void OtherMembersInOtherFilesLeaveTheOrderAndTheDockerfileAsTheyAre()
+    {
+        // Stages in one declaration; the Dockerfile class and a stage class have more members elsewhere.
+        var stages = GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"b:1\")] [Run(\"two\")] public partial class Two; [Stage(From = \"a:1\")] [Run(\"one\")] public partial class One; }";
+        var members = GeneratedOutput.Usings + "public partial class D { public const int Answer = 42; public partial class One { public static int Helper() => 1; } }";
+        var texts = new[] { new[] { stages, members }, new[] { members, stages } }
+            .Select(files => GeneratorHarness.Driver().RunGenerators(GeneratorHarness.Compile(files)).GetRunResult())
+            .Select(result => GeneratorHarness.DockerfileText(result))
+            .ToList();
+
+        Assert.NotNull(texts[0]);
+        Assert.Equal(texts[0], texts[1]);
+        Assert.True(texts[0]!.IndexOf("FROM b:1", System.StringComparison.Ordinal) < texts[0]!.IndexOf("FROM a:1", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using DockerDsl.Core.Diagnostics;
 using DockerDsl.Core.Model;
 using DockerDsl.Core.Rules;
 using DockerDsl.Declarations.Parsing;
@@ -35,7 +36,8 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
             }
 
             var reported = new ConcurrentDictionary<(string Id, Location Location), bool>();
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.DockerDslSyntax", out var projectSyntax);
+            var globalOptions = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            globalOptions.TryGetValue("build_property.DockerDslSyntax", out var projectSyntax);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
@@ -51,7 +53,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, symbolContext, reported));
+                    Analyze(new DockerfileAnalysis(model, type, projectSyntax, globalOptions, symbolContext, reported));
                 },
                 SymbolKind.NamedType);
         });
@@ -67,13 +69,15 @@ public sealed class DockerfileAnalysis
     public const string StageTypeProperty = "StageType";
 
     private readonly INamedTypeSymbol _dockerfileClass;
+    private readonly AnalyzerConfigOptions _globalOptions;
     private readonly SymbolAnalysisContext _context;
     private readonly ConcurrentDictionary<(string Id, Location Location), bool> _reported;
 
-    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
+    internal DockerfileAnalysis(DockerfileModel model, INamedTypeSymbol dockerfileClass, string? projectSyntax, AnalyzerConfigOptions globalOptions, SymbolAnalysisContext context, ConcurrentDictionary<(string Id, Location Location), bool> reported)
     {
         Model = model;
         ProjectSyntax = projectSyntax;
+        _globalOptions = globalOptions;
         _dockerfileClass = dockerfileClass;
         _context = context;
         _reported = reported;
@@ -85,6 +89,10 @@ public sealed class DockerfileAnalysis
     public string? ProjectSyntax { get; }
 
     public Compilation Compilation => _context.Compilation;
+
+    /// <summary>An MSBuild property the project makes visible to the compiler (<c>build_property.Name</c>); null when unset or empty.</summary>
+    public string? BuildProperty(string name) =>
+        _globalOptions.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     public void Report(DiagnosticDescriptor descriptor, Finding finding)
     {
@@ -103,7 +111,8 @@ public sealed class DockerfileAnalysis
             ?? Location.None;
         if (_reported.TryAdd((descriptor.Id, location), true))
         {
-            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+            // One diagnostic stays one line: a value's control characters are shown escaped.
+            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, MessageText.OneLine(arguments)));
         }
     }
 }

@@ -60,6 +60,11 @@ internal static class SourceLocator
             return elements[source.Element].Span;
         }
 
+        if (expanded && source.Element >= 0 && source.ArgumentPosition + source.Element < positional.Count)
+        {
+            return positional[source.ArgumentPosition + source.Element].Span;
+        }
+
         var last = expanded ? positional[positional.Count - 1] : first;
         return TextSpan.FromBounds(first.SpanStart, last.Span.End);
     }

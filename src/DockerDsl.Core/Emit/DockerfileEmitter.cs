@@ -68,6 +68,22 @@ public static class DockerfileEmitter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// The text of one instruction as <see cref="Emit"/> writes it in a stage, preceded by the escape directive when the
+    /// escape character is not '\\', so BuildKit's parser can read it alone.
+    /// </summary>
+    public static string EmitInstruction(Instruction instruction, char escape)
+    {
+        var writer = new DockerfileWriter(escape);
+        if (escape != '\\')
+        {
+            writer.Line("# escape=" + escape);
+        }
+
+        WriteInstruction(writer, instruction);
+        return writer.ToString();
+    }
+
     private static void WriteInstruction(DockerfileWriter w, Instruction instruction)
     {
         var escape = w.Escape;
@@ -95,7 +111,7 @@ public static class DockerfileEmitter
                 w.Line("USER " + user.Text);
                 break;
             case ExposeInstruction expose:
-                w.Line("EXPOSE " + expose.Port.ToString(CultureInfo.InvariantCulture) + (expose.Protocol == "tcp" ? string.Empty : "/" + expose.Protocol));
+                w.Line("EXPOSE " + string.Join(" ", expose.Ports));
                 break;
             case VolumeInstruction volume:
                 w.Line("VOLUME " + Quoting.JsonArray(volume.Paths));
@@ -138,6 +154,8 @@ public static class DockerfileEmitter
             flags.Add("--security=" + run.Security);
         }
 
+        flags.AddRange(run.Devices.Select(d => "--device=" + d.Text));
+
         switch (run.Form)
         {
             case RunForm.Shell when flags.Count == 0:
@@ -150,9 +168,9 @@ public static class DockerfileEmitter
                 w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { Quoting.JsonArray(run.Lines) })));
                 break;
             case RunForm.Heredoc:
-                var marker = Quoting.HeredocMarker(run.Lines[0]);
-                w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { "<<" + marker })));
-                w.HeredocBody(run.Lines[0], marker);
+                var marker = run.Marker ?? new HeredocMarker(Quoting.HeredocMarker(run.Lines[0]), '\0', false);
+                w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { "<<" + marker.Text })));
+                w.HeredocBody(run.Lines[0], marker.Name);
                 break;
         }
     }
@@ -199,19 +217,49 @@ public static class DockerfileEmitter
             parts.Add("--keep-git-dir=true");
         }
 
+        if (copy.Unpack is { } unpack)
+        {
+            parts.Add(unpack ? "--unpack=true" : "--unpack=false");
+        }
+
         if (copy.HeredocContent is not null)
         {
-            var marker = Quoting.HeredocMarker(copy.HeredocContent);
-            parts.Add($"<<'{marker}'");
+            var marker = copy.Marker ?? new HeredocMarker(Quoting.HeredocMarker(copy.HeredocContent), '\'', false);
+            parts.Add("<<" + marker.Text);
             parts.Add(copy.Destination);
             w.Line(string.Join(" ", parts));
-            w.HeredocBody(copy.HeredocContent, marker);
+            w.HeredocBody(copy.HeredocContent, marker.Name);
             return;
         }
 
-        parts.AddRange(copy.Sources);
-        parts.Add(copy.Destination);
+        var paths = copy.Sources.Concat(new[] { copy.Destination }).ToList();
+        if (paths.Any(NeedsJsonForm))
+        {
+            parts.Add(Quoting.JsonArray(paths));
+        }
+        else
+        {
+            parts.AddRange(paths);
+        }
+
         w.Line(string.Join(" ", parts));
+    }
+
+    /// <summary>
+    /// True for a COPY or ADD path the shell form cannot hold: BuildKit splits that form at white space, and
+    /// reads the elements of the JSON form as the same words (instructions/parse.go, parseSourcesAndDest).
+    /// </summary>
+    public static bool NeedsJsonForm(string path)
+    {
+        foreach (var c in path)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteHealthCheck(DockerfileWriter w, HealthCheckInstruction health)

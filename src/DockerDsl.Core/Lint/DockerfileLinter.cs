@@ -125,31 +125,7 @@ public static class DockerfileLinter
         document.InstructionAt(source.Line) is { } node && InstructionSuppressions.Of(node).Suppresses(rule.Id, rule.BuildKitRule);
 
     private static string Message(RuleDescriptor rule, Finding finding) =>
-        string.Format(CultureInfo.InvariantCulture, rule.DockerfileMessage!, finding.Arguments.Select(a => (object)OneLine(a)).ToArray());
-
-    // A message stays one line: control characters in a value are shown escaped.
-    private static string OneLine(string value)
-    {
-        if (!value.Any(char.IsControl))
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.ToString();
-    }
+        string.Format(CultureInfo.InvariantCulture, rule.DockerfileMessage!, finding.Arguments.Select(a => (object)MessageText.OneLine(a)).ToArray());
 
     private static LintResult Failed(string path, int line, string message) =>
         new(path, Array.Empty<LintFinding>(), new LintError(path, line, message));

@@ -15,8 +15,9 @@ public static class LintRules
 {
     public static IReadOnlyList<LintRule> All { get; } = new LintRule[]
     {
-        new(RuleCatalog.RootUser, c => FinalStageRules.RootUser(c.Model), true),
+        new(RuleCatalog.RootUser, c => FinalStageRules.RootUser(c.Model, c.Words), true),
         new(RuleCatalog.MissingHealthCheck, c => FinalStageRules.MissingHealthCheck(c.Model), true),
+        new(RuleCatalog.IgnoresStopSignal, c => FinalStageRules.IgnoresStopSignal(c.Model), true),
         new(RuleCatalog.CacheMountNotLocked, c => CacheMountRules.NotLocked(c.Model), true),
         new(RuleCatalog.UnpinnedBaseImage, c => BaseImageRules.UnpinnedBaseImage(c.Model), true),
         new(RuleCatalog.ShellFormCommand, c => InstructionRules.ShellFormCommand(c.Model), true),
@@ -24,7 +25,7 @@ public static class LintRules
         new(RuleCatalog.RepeatedInstruction, c => InstructionRules.RepeatedInstruction(c.Model), true),
         new(RuleCatalog.RelativeWorkDir, c => InstructionRules.RelativeWorkDir(c.Model, c.Words), true),
         new(RuleCatalog.FeatureNewerThanFrontend, c => FrontendRules.FeatureNewerThanPin(c.Model, null), false),
-        new(RuleCatalog.UserByName, c => FinalStageRules.UserByName(c.Model), true),
+        new(RuleCatalog.UserByName, c => FinalStageRules.UserByName(c.Model, c.Words), true),
         new(RuleCatalog.AddInsteadOfCopy, c => CopyRules.AddInsteadOfCopy(c.Model), true),
         new(RuleCatalog.RemoteAddWithoutChecksum, c => CopyRules.RemoteAddWithoutChecksum(c.Model), true),
         Run(RuleCatalog.AptGetInstallWithoutYes, RunCommandIssue.AptGetInstallWithoutYes),

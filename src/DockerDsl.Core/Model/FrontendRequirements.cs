@@ -75,6 +75,12 @@ public static class FrontendRequirements
                     yield return new("RUN heredoc", 1, 4, false, source);
                 }
 
+                // docs.docker.com/reference/dockerfile/#run---device: not yet in the stable syntax, 1.14-labs.
+                if (!run.Devices.IsEmpty)
+                {
+                    yield return new("RUN --device", 1, 14, true, source.WithArgument("Devices"));
+                }
+
                 break;
             case CopyInstruction copy:
                 var keyword = copy.Kind == CopyKind.Add ? "ADD" : "COPY";
@@ -101,6 +107,12 @@ public static class FrontendRequirements
                 if (copy.KeepGitDir)
                 {
                     yield return new("ADD --keep-git-dir", 1, 6, false, source.WithArgument("KeepGitDir"));
+                }
+
+                // docs.docker.com/reference/dockerfile/#add: --unpack needs 1.17.
+                if (copy.Unpack is not null)
+                {
+                    yield return new("ADD --unpack", 1, 17, false, source.WithArgument("Unpack"));
                 }
 
                 if (copy.Parents)

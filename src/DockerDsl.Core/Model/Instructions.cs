@@ -52,13 +52,17 @@ public enum RunForm
 }
 
 /// <summary>RUN. For <see cref="RunForm.Shell"/>, <see cref="Lines"/> are physical lines joined by continuations.</summary>
+/// <param name="Devices">The CDI devices of <c>--device</c>, in order.</param>
+/// <param name="Marker">For <see cref="RunForm.Heredoc"/>, the heredoc's marker as written; null lets the emitter choose one (<c>&lt;&lt;EOF</c>).</param>
 public sealed record RunInstruction(
     RunForm Form,
     EquatableArray<string> Lines,
     EquatableArray<Mount> Mounts,
     string? Network,
     string? Security,
-    SourceRef Source) : Instruction(Source)
+    SourceRef Source,
+    EquatableArray<RunDevice> Devices = default,
+    HeredocMarker? Marker = null) : Instruction(Source)
 {
     /// <summary>Line <paramref name="index"/> of a shell-form RUN: its command, chained to the one before with <c>&amp;&amp;</c>.</summary>
     public static string ChainedLine(int index, string command) => index == 0 ? command : "&& " + command;
@@ -70,7 +74,9 @@ public enum CopyKind
     Add,
 }
 
-/// <summary>COPY or ADD. <see cref="HeredocContent"/> set means <c>COPY &lt;&lt;EOF dest</c>.</summary>
+/// <summary>COPY or ADD. <see cref="HeredocContent"/> set means <c>COPY &lt;&lt;EOF dest</c>, its body as written.</summary>
+/// <param name="Marker">With <see cref="HeredocContent"/>, the heredoc's marker as written; null lets the emitter choose one (<c>&lt;&lt;'EOF'</c>, no expansion).</param>
+/// <param name="Unpack">ADD's <c>--unpack</c>: true or false when given, null for BuildKit's default (local archives are unpacked, remote ones not).</param>
 public sealed record CopyInstruction(
     CopyKind Kind,
     EquatableArray<string> Sources,
@@ -84,7 +90,9 @@ public sealed record CopyInstruction(
     string? Checksum,
     bool KeepGitDir,
     string? HeredocContent,
-    SourceRef Source) : Instruction(Source);
+    SourceRef Source,
+    bool? Unpack = null,
+    HeredocMarker? Marker = null) : Instruction(Source);
 
 public sealed record WorkDirInstruction(string Path, SourceRef Source) : Instruction(Source);
 
@@ -93,7 +101,8 @@ public sealed record UserInstruction(string User, string? Group, SourceRef Sourc
     public string Text => Group is null ? User : User + ":" + Group;
 }
 
-public sealed record ExposeInstruction(int Port, string Protocol, SourceRef Source) : Instruction(Source);
+/// <summary>EXPOSE: its ports as written (<c>80</c>, <c>53/udp</c>, <c>8000-8010/tcp</c>, <c>$PORT</c>), which BuildKit expands and splits into words.</summary>
+public sealed record ExposeInstruction(EquatableArray<string> Ports, SourceRef Source) : Instruction(Source);
 
 public sealed record VolumeInstruction(EquatableArray<string> Paths, SourceRef Source) : Instruction(Source);
 

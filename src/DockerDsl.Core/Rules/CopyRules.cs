@@ -17,11 +17,14 @@ public static class CopyRules
     // What makes a COPY source a pattern (BuildKit also escapes with '\\'): the path is fixed only before them.
     private static readonly char[] WildcardCharacters = { '*', '?', '[', '\\' };
 
-    /// <summary>DDSL011: ADD of local files that are not archives, which COPY does plainly. No arguments.</summary>
+    /// <summary>
+    /// DDSL011: ADD of local files that it does not unpack, which COPY does plainly: files that are not archives,
+    /// or any with <c>--unpack=false</c> (BuildKit unpacks local tar archives unless told not to). No arguments.
+    /// </summary>
     public static IEnumerable<Finding> AddInsteadOfCopy(DockerfileModel model) =>
         InstructionRules.All(model).OfType<CopyInstruction>()
-            .Where(c => c.Kind == CopyKind.Add && c.HeredocContent is null && c.Checksum is null && !c.KeepGitDir
-                && c.Sources.Count > 0 && c.Sources.All(s => !IsRemote(s) && !IsGit(s) && !IsArchive(s)))
+            .Where(c => c.Kind == CopyKind.Add && c.HeredocContent is null && c.Checksum is null && !c.KeepGitDir && c.Unpack != true
+                && c.Sources.Count > 0 && c.Sources.All(s => !IsRemote(s) && !IsGit(s) && (c.Unpack == false || !IsArchive(s))))
             .Select(c => Finding.At(c.Source));
 
     /// <summary>DDSL012: ADD of an http(s) URL without --checksum. Arguments: URL.</summary>

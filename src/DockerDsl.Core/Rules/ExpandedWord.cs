@@ -19,6 +19,8 @@ public readonly record struct UndefinedVariable(string Name, string? DidYouMean)
 /// <param name="Undefined">The variables it used that nothing defines: no ARG or ENV before it and, when its environment is known, not the base image (PATH is always defined).</param>
 /// <param name="Uncertain">True when the result depends on a value the linter cannot know: a variable only a base image whose environment is not known could set.</param>
 /// <param name="ChecksUndefined">True for the words whose undefined variables BuildKit's UndefinedVar check reports.</param>
+/// <param name="Unassigned">The build arguments it used that an ARG declares without a value: empty unless the build passes one with --build-arg.</param>
+/// <param name="Unknown">The variables it used whose value the linter cannot know (what makes it <see cref="Uncertain"/>).</param>
 public sealed record ExpandedWord(
     string Role,
     string Word,
@@ -26,7 +28,9 @@ public sealed record ExpandedWord(
     IReadOnlyList<string> Words,
     IReadOnlyList<UndefinedVariable> Undefined,
     bool Uncertain,
-    bool ChecksUndefined)
+    bool ChecksUndefined,
+    IReadOnlyList<string> Unassigned,
+    IReadOnlyList<string> Unknown)
 {
     // BuildKit's nonEnvArgs: build arguments that configure the build and never reach the environment.
     private static readonly HashSet<string> NonEnvironmentArgs = new(StringComparer.Ordinal)
@@ -60,7 +64,9 @@ public sealed record ExpandedWord(
             ? unset.Select(n => new UndefinedVariable(n, Suggestions.Closest(n, scope.Keys))).ToList()
             : new List<UndefinedVariable>();
         var uncertain = result is null || (!scope.IsComplete && unset.Count > 0) || matched.Any(scope.IsUncertain);
-        return new ExpandedWord(role, word, result?.Result, result?.Words ?? Array.Empty<string>(), undefined, uncertain, checksUndefined);
+        var unassigned = unmatched.Where(scope.IsDeclared).ToList();
+        var unknown = (scope.IsComplete ? Enumerable.Empty<string>() : unset).Concat(matched.Where(scope.IsUncertain)).Distinct().ToList();
+        return new ExpandedWord(role, word, result?.Result, result?.Words ?? Array.Empty<string>(), undefined, uncertain, checksUndefined, unassigned, unknown);
     }
 }
 

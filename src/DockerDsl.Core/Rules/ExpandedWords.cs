@@ -17,7 +17,8 @@ namespace DockerDsl.Core.Rules;
 /// and --checksum and expanding heredocs, WORKDIR, USER, VOLUME, STOPSIGNAL, RUN --mount options; EXPOSE
 /// is split into words. RUN, CMD, ENTRYPOINT, HEALTHCHECK and SHELL text is the shell's, not expanded.
 /// The environment of a base image is known for <c>scratch</c> (PATH alone) and for the images given
-/// their environment; any other image may define any variable.
+/// their environment; any other image may define any variable. A model of C# declarations has no text: its
+/// words are the ones its typed instructions hold, and a raw ARG or ENV it cannot read may set any variable.
 /// </summary>
 public sealed class ExpandedWords
 {
@@ -27,6 +28,7 @@ public sealed class ExpandedWords
     private static readonly IReadOnlyList<ExpandedWord> None = Array.Empty<ExpandedWord>();
 
     private readonly Dictionary<int, IReadOnlyList<ExpandedWord>> _byLine = new();
+    private readonly Dictionary<Instruction, IReadOnlyList<ExpandedWord>> _byInstruction = new();
     private readonly ShellLexer _rawLexer = new('\\', new ShellLexerOptions { SkipProcessQuotes = true });
     private readonly IReadOnlyDictionary<string, string> _buildArgs;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _imageEnvironments;
@@ -53,24 +55,40 @@ public sealed class ExpandedWords
             GlobalArguments.Of(document.Model, buildArgs, target),
             buildArgs,
             imageEnvironments ?? new Dictionary<string, IReadOnlyList<string>>());
-        words.Dispatch(document);
+        words.Dispatch(document.Model, document);
+        return words;
+    }
+
+    /// <summary>Expands the stages of <paramref name="model"/>, a model of declarations or of text, from the words its typed instructions hold.</summary>
+    public static ExpandedWords Of(
+        DockerfileModel model,
+        IReadOnlyDictionary<string, string>? buildArgs = null,
+        string? target = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? imageEnvironments = null)
+    {
+        buildArgs ??= new Dictionary<string, string>();
+        var words = new ExpandedWords(
+            GlobalArguments.Of(model, buildArgs, target),
+            buildArgs,
+            imageEnvironments ?? new Dictionary<string, IReadOnlyList<string>>());
+        words.Dispatch(model, document: null);
         return words;
     }
 
     /// <summary>The words of <paramref name="instruction"/> in the order BuildKit expands them; empty when it expands none, or when an earlier word of its stage already failed the build.</summary>
     public IReadOnlyList<ExpandedWord> Of(Instruction instruction) =>
-        _byLine.TryGetValue(instruction.Source.Line, out var words) ? words : None;
+        (instruction.Source.IsInFile ? _byLine.TryGetValue(instruction.Source.Line, out var words) : _byInstruction.TryGetValue(instruction, out words)) ? words : None;
 
     /// <summary>The first word of <paramref name="instruction"/> in <paramref name="role"/>, or null.</summary>
     public ExpandedWord? Of(Instruction instruction, string role) => Of(instruction).FirstOrDefault(w => w.Role == role);
 
-    private void Dispatch(DockerfileDocument document)
+    private void Dispatch(DockerfileModel model, DockerfileDocument? document)
     {
-        var stages = document.Model.Stages;
+        var stages = model.Stages;
         var finalScopes = new VariableScope?[stages.Count];
         for (var i = 0; i < stages.Count; i++)
         {
-            var baseIndex = BaseIndex(document.Model, i);
+            var baseIndex = BaseIndex(model, i);
             var scope = baseIndex is { } b ? finalScopes[b]?.Clone() : ImageScope(stages[i]);
             foreach (var instruction in stages[i].Instructions)
             {
@@ -79,13 +97,21 @@ public sealed class ExpandedWords
                     break;
                 }
 
-                if (document.InstructionAt(instruction.Source.Line) is not { } node)
+                DockerfileNode? node = null;
+                if (document is not null && (node = document.InstructionAt(instruction.Source.Line)) is null)
                 {
                     continue;
                 }
 
                 var words = new List<ExpandedWord>();
-                _byLine[instruction.Source.Line] = words;
+                if (document is null)
+                {
+                    _byInstruction[instruction] = words;
+                }
+                else
+                {
+                    _byLine[instruction.Source.Line] = words;
+                }
 
                 // BuildKit's build stops at a word its lexer refuses: nothing after it in the stage, or in a stage built FROM it, is known.
                 if (!Dispatch(instruction, node, scope, words) || words.Any(w => w.Result is null))
@@ -140,7 +166,7 @@ public sealed class ExpandedWords
     }
 
     // False when the lexer refuses a word whose value the stage needs.
-    private bool Dispatch(Instruction instruction, DockerfileNode node, VariableScope scope, List<ExpandedWord> words)
+    private bool Dispatch(Instruction instruction, DockerfileNode? node, VariableScope scope, List<ExpandedWord> words)
     {
         var lexer = Global.Lexer;
         ExpandedWord Add(string role, string word, bool checksUndefined = true)
@@ -150,16 +176,12 @@ public sealed class ExpandedWords
             return expanded;
         }
 
-        switch (node.Value)
+        switch (instruction)
         {
-            case "arg" when instruction is ArgInstruction arg:
+            case ArgInstruction arg:
                 return DispatchArg(arg, scope, words);
-            case "env":
-                var pairs = new List<(ExpandedWord Key, ExpandedWord Value)>();
-                for (var i = 0; i + 1 < node.Next.Count; i += 3)
-                {
-                    pairs.Add((Add(WordRoles.Key, node.Next[i]), Add(WordRoles.Value, node.Next[i + 1])));
-                }
+            case EnvInstruction env:
+                var pairs = env.Variables.Select(v => (Key: Add(WordRoles.Key, v.Key), Value: Add(WordRoles.Value, v.Value))).ToList();
 
                 // Every value is expanded with the variables set before the ENV, then all are set.
                 foreach (var (key, value) in pairs)
@@ -173,14 +195,87 @@ public sealed class ExpandedWords
                 }
 
                 return true;
-            case "label":
-                for (var i = 0; i + 1 < node.Next.Count; i += 3)
+            case LabelInstruction label:
+                foreach (var pair in label.Labels)
                 {
-                    Add(WordRoles.Key, node.Next[i]);
-                    Add(WordRoles.Value, node.Next[i + 1]);
+                    Add(WordRoles.Key, pair.Key);
+                    Add(WordRoles.Value, pair.Value);
                 }
 
                 return true;
+        }
+
+        return node is null ? DispatchTyped(instruction, scope, Add) : DispatchNode(instruction, node, scope, words, Add);
+    }
+
+    // The words of a typed instruction of a model without text, in the order BuildKit expands them.
+    private static bool DispatchTyped(Instruction instruction, VariableScope scope, Func<string, string, bool, ExpandedWord> add)
+    {
+        switch (instruction)
+        {
+            case CopyInstruction copy:
+                foreach (var flag in new[] { copy.Chown, copy.Chmod, copy.Checksum })
+                {
+                    if (flag is not null)
+                    {
+                        add(WordRoles.Flag, flag, true);
+                    }
+                }
+
+                foreach (var source in copy.Sources)
+                {
+                    add(WordRoles.Source, source, true);
+                }
+
+                add(WordRoles.Destination, copy.Destination, true);
+                return true;
+            case WorkDirInstruction workDir:
+                add(WordRoles.Path, workDir.Path, true);
+                return true;
+            case UserInstruction user:
+                add(WordRoles.User, user.Text, true);
+                return true;
+            case StopSignalInstruction stopSignal:
+                add(WordRoles.Signal, stopSignal.Signal, true);
+                return true;
+            case VolumeInstruction volume:
+                foreach (var path in volume.Paths)
+                {
+                    add(WordRoles.Volume, path, true);
+                }
+
+                return true;
+            case ExposeInstruction expose:
+                foreach (var port in expose.Ports)
+                {
+                    add(WordRoles.Port, port, false);
+                }
+
+                return true;
+            case RunInstruction run:
+                foreach (var option in run.Mounts.SelectMany(m => m.Options))
+                {
+                    add(WordRoles.Mount, option.Value, true);
+                }
+
+                return true;
+            case RawInstruction { Keyword: "USER" } raw:
+                add(WordRoles.User, UserRules.UserOf(raw)!, true);
+                return true;
+            case RawInstruction { Keyword: "ARG" or "ENV" }:
+                // What it sets is not read: any variable may now have any value.
+                scope.MarkUnknown();
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool DispatchNode(Instruction instruction, DockerfileNode node, VariableScope scope, List<ExpandedWord> words, Func<string, string, bool, ExpandedWord> add)
+    {
+        ExpandedWord Add(string role, string word, bool checksUndefined = true) => add(role, word, checksUndefined);
+        switch (node.Value)
+        {
             case "copy":
             case "add":
                 foreach (var flag in node.Flags)

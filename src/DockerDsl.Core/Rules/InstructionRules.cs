@@ -56,13 +56,13 @@ public static class InstructionRules
     {
         foreach (var instruction in All(model))
         {
-            var (names, source) = instruction switch
+            var names = instruction switch
             {
-                ArgInstruction arg => (arg.Args.Select(a => a.Name), arg.Source),
-                EnvInstruction env => (env.Variables.Select(v => v.Key), env.Source.WithArgument(0)),
-                _ => (Enumerable.Empty<string>(), default),
+                ArgInstruction arg => arg.Args.Select(a => (a.Name, arg.Source)),
+                EnvInstruction env => env.Variables.Select((v, i) => (v.Key, env.Source.WithElement(0, 2 * i))),
+                _ => Enumerable.Empty<(string, SourceRef)>(),
             };
-            foreach (var name in names.Where(LooksSecret))
+            foreach (var (name, source) in names.Where(n => LooksSecret(n.Item1)))
             {
                 yield return Finding.At(source, Keywords.Of(instruction), name);
             }

@@ -35,7 +35,7 @@ public sealed class VariableScope : IShellEnvironment
     }
 
     /// <summary>False when a base image whose environment is not known may define names the scope does not hold.</summary>
-    public bool IsComplete { get; }
+    public bool IsComplete { get; private set; }
 
     /// <summary>The names set, each once, in the order they were first set.</summary>
     public IReadOnlyList<string> Keys => _keys;
@@ -69,6 +69,16 @@ public sealed class VariableScope : IShellEnvironment
         else
         {
             _uncertain.Remove(name);
+        }
+    }
+
+    /// <summary>After an instruction whose variables are not read (a raw ARG or ENV of declarations): every value is uncertain, and any name may be set.</summary>
+    public void MarkUnknown()
+    {
+        IsComplete = false;
+        foreach (var key in _keys)
+        {
+            _uncertain.Add(key);
         }
     }
 

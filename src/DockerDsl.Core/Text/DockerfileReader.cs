@@ -46,7 +46,7 @@ public static class DockerfileReader
             var node = nodes[read];
             try
             {
-                Add(node, DockerfileDocument.SourceOf(path, node), globalArgs, stages);
+                Add(node, DockerfileDocument.SourceOf(path, node), syntax.EscapeToken, globalArgs, stages);
             }
             catch (DockerfileReadException e)
             {
@@ -75,7 +75,7 @@ public static class DockerfileReader
         return new DockerfileDocument(path, syntax, model, read == nodes.Count ? nodes : nodes.Take(read).ToList());
     }
 
-    private static void Add(DockerfileNode node, SourceRef source, List<ArgInstruction> globalArgs, List<StageBuilder> stages)
+    private static void Add(DockerfileNode node, SourceRef source, char escape, List<ArgInstruction> globalArgs, List<StageBuilder> stages)
     {
         if (node.Value == "from")
         {
@@ -83,7 +83,7 @@ public static class DockerfileReader
             return;
         }
 
-        var instruction = ReadInstruction(node, source);
+        var instruction = ReadInstruction(node, source, escape);
         if (stages.Count == 0)
         {
             if (instruction is ArgInstruction arg)
@@ -135,7 +135,7 @@ public static class DockerfileReader
         name.Length > 0 && name[0] is >= 'a' and <= 'z'
         && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
 
-    private static Instruction ReadInstruction(DockerfileNode node, SourceRef source)
+    private static Instruction ReadInstruction(DockerfileNode node, SourceRef source, char escape)
     {
         var args = node.Next;
         var line = node.StartLine;
@@ -155,7 +155,7 @@ public static class DockerfileReader
                 return ReadRun(node, source);
             case "copy":
             case "add":
-                return ReadCopy(node, source);
+                return ReadCopy(node, source, escape);
             case "workdir":
                 Flags().Parse();
                 return new WorkDirInstruction(ExactlyOne(args, "WORKDIR", line), source);
@@ -276,14 +276,26 @@ public static class DockerfileReader
         var mounts = flags.Values("mount").Select(m => RunMounts.Parse(m, source)).ToEquatableArray();
         var args = node.Next;
 
-        // The model has no devices yet; such a RUN keeps its text, which the rules still read by keyword.
-        if (flags.Values("device").Count > 0)
+        var devices = new List<RunDevice>();
+        foreach (var value in flags.Values("device"))
         {
-            return Raw(node, source);
+            // Quoted CSV fields and names the model would write otherwise keep the RUN's text, which the rules still read by keyword.
+            if (value.IndexOf('"') >= 0)
+            {
+                return Raw(node, source);
+            }
+
+            var device = RunDevice.Read(value, out var error) ?? throw new DockerfileReadException(error!, node.StartLine);
+            if (!device.IsWritable)
+            {
+                return Raw(node, source);
+            }
+
+            devices.Add(device);
         }
 
-        RunInstruction Run(RunForm form, IEnumerable<string> lines) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source);
+        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker);
 
         if (node.IsJson)
         {
@@ -292,17 +304,16 @@ public static class DockerfileReader
 
         if (node.Heredocs.Count > 0)
         {
-            // The model's heredoc RUN is a script the shell runs, written <<EOF: one unquoted marker, no tab chomping.
-            var heredoc = node.Heredocs[0];
-            return node.Heredocs.Count == 1 && heredoc.Expand && !heredoc.Chomp && args.Count == 1 && args[0].Trim() == "<<" + heredoc.Name
-                ? Run(RunForm.Heredoc, new[] { heredoc.Content })
+            // The model's heredoc RUN is one script the shell runs, its marker kept as written (<<EOF, <<-'EOT').
+            return node.Heredocs.Count == 1 && args.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker
+                ? Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker)
                 : Raw(node, source);
         }
 
         return args.Count == 0 ? Raw(node, source) : Run(RunForm.Shell, new[] { args[0] });
     }
 
-    private static Instruction ReadCopy(DockerfileNode node, SourceRef source)
+    private static Instruction ReadCopy(DockerfileNode node, SourceRef source, char escape)
     {
         var isAdd = node.Value == "add";
         var keyword = isAdd ? "ADD" : "COPY";
@@ -331,27 +342,23 @@ public static class DockerfileReader
 
         var sources = args.Take(args.Count - 1).ToList();
         string? content = null;
+        HeredocMarker? marker = null;
         if (node.Heredocs.Count > 0 || sources.Any(HeredocWord))
         {
-            // The model's heredoc COPY is one file written <<'EOF' (no expansion), without tab chomping.
-            var heredoc = node.Heredocs.Count == 1 ? node.Heredocs[0] : null;
-            if (heredoc is null || sources.Count != 1 || heredoc.Chomp || (heredoc.Expand && heredoc.Content.IndexOfAny(ExpandedCharacters) >= 0))
+            // The model's heredoc COPY is one file, its marker kept as written (<<'EOF' takes the body as it is, <<EOF expands it).
+            marker = node.Heredocs.Count == 1 && sources.Count == 1 ? MarkerOf(sources[0], node.Heredocs[0]) : null;
+            if (marker is null)
             {
                 return Raw(node, source);
             }
 
-            content = heredoc.Content;
+            content = node.Heredocs[0].Content;
             sources.Clear();
         }
 
-        // A JSON element with spaces or quotes is not a word the model can hold.
-        if (node.IsJson && sources.Concat(new[] { destination }).Any(a => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')))
-        {
-            return Raw(node, source);
-        }
-
-        // The model has no ADD --unpack yet.
-        if (isAdd && flags.Value("unpack") is not null)
+        // BuildKit expands a JSON element as the word it is; the emitter writes the shell form unless a path needs
+        // the JSON one, so elements that form would read otherwise (an empty word, a flag, a line continuation) keep their text.
+        if (node.IsJson && !JsonPathsAreWords(sources, destination, escape))
         {
             return Raw(node, source);
         }
@@ -369,11 +376,29 @@ public static class DockerfileReader
             isAdd ? flags.Value("checksum") : null,
             isAdd && flags.IsTrue("keep-git-dir"),
             content,
-            source);
+            source,
+            isAdd && flags.Value("unpack") is not null ? flags.IsTrue("unpack") : null,
+            marker);
     }
 
-    // What an expanding heredoc body would change: variables and escapes (either escape character).
-    private static readonly char[] ExpandedCharacters = { '$', '\\', '`' };
+    // The marker of a word that opens exactly this heredoc in the plain form the model writes back; null for others (3<<EOF, <<"E"OF).
+    private static HeredocMarker? MarkerOf(string word, Syntax.Heredoc heredoc)
+    {
+        var marker = word.StartsWith("<<", StringComparison.Ordinal) ? HeredocMarker.Parse(word.Substring(2)) : null;
+        return marker is { } m && m.Name == heredoc.Name && m.Expand == heredoc.Expand && m.Chomp == heredoc.Chomp && heredoc.FileDescriptor == 0 ? m : null;
+    }
+
+    private static bool JsonPathsAreWords(List<string> sources, string destination, char escape)
+    {
+        var paths = sources.Concat(new[] { destination }).ToList();
+        if (paths.Any(p => p.Length == 0))
+        {
+            return false;
+        }
+
+        return paths.Any(Emit.DockerfileEmitter.NeedsJsonForm)
+            || (!paths[0].StartsWith("--", StringComparison.Ordinal) && !destination.EndsWith(escape.ToString(), StringComparison.Ordinal));
+    }
 
     private static bool HeredocWord(string word) =>
         word.StartsWith("<<", StringComparison.Ordinal) && word.Length > 2 && word[2] != '<';
@@ -385,23 +410,8 @@ public static class DockerfileReader
             throw new DockerfileReadException("EXPOSE requires at least one argument", node.StartLine);
         }
 
-        // One model instruction per port: only plain "port[/protocol]" words are typed; anything else keeps its text.
-        var ports = new List<ExposeInstruction>();
-        foreach (var word in node.Next)
-        {
-            var slash = word.IndexOf('/');
-            var number = slash < 0 ? word : word.Substring(0, slash);
-            var protocol = slash < 0 ? "tcp" : word.Substring(slash + 1).ToLowerInvariant();
-            if (!int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                || port is < 1 or > 65535 || protocol is not ("tcp" or "udp" or "sctp"))
-            {
-                return Raw(node, source);
-            }
-
-            ports.Add(new ExposeInstruction(port, protocol, source));
-        }
-
-        return ports.Count == 1 ? ports[0] : Raw(node, source);
+        // The ports stay words as written: BuildKit expands and checks them when it builds (dockerfile2llb/convert_expose.go).
+        return new ExposeInstruction(node.Next.ToEquatableArray(), source);
     }
 
     private static Instruction ReadHealthCheck(DockerfileNode node, SourceRef source)

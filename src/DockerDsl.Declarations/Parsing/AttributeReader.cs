@@ -34,6 +34,113 @@ internal readonly struct AttributeReader
 
     public int? Int(int position) => Positional(position).Value is int value ? value : null;
 
+    /// <summary>
+    /// Every enum-typed argument whose value is not one the enum defines (a cast int such as <c>(RunNetwork)9</c>),
+    /// with where it is and what to write instead. A <c>[Flags]</c> enum takes any combination of its flags.
+    /// </summary>
+    public IEnumerable<(SourceRef Source, string Message)> UndefinedEnumValues()
+    {
+        var at = Source;
+        for (var i = 0; i < _data.ConstructorArguments.Length; i++)
+        {
+            var position = i;
+            var name = _data.AttributeConstructor is { } constructor && i < constructor.Parameters.Length ? constructor.Parameters[i].Name : "Argument " + (i + 1);
+            foreach (var problem in UndefinedEnumValues(_data.ConstructorArguments[i], name, at.WithArgument(i), element => at.WithElement(position, element)))
+            {
+                yield return problem;
+            }
+        }
+
+        foreach (var pair in _data.NamedArguments)
+        {
+            var source = Source.WithArgument(pair.Key);
+            foreach (var problem in UndefinedEnumValues(pair.Value, pair.Key, source, _ => source))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    private static IEnumerable<(SourceRef Source, string Message)> UndefinedEnumValues(TypedConstant constant, string name, SourceRef source, System.Func<int, SourceRef> element)
+    {
+        if (constant.Kind == TypedConstantKind.Array && !constant.IsNull)
+        {
+            for (var j = 0; j < constant.Values.Length; j++)
+            {
+                foreach (var problem in UndefinedEnumValues(constant.Values[j], name, element(j), element))
+                {
+                    yield return problem;
+                }
+            }
+        }
+        else if (constant.Kind == TypedConstantKind.Enum && constant.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } type && constant.Value is { } raw
+            && !IsDefined(type, System.Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture), out var members))
+        {
+            yield return (source, $"{name} is ({type.Name}){System.Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture)}, which is not a {type.Name} value; use one of {string.Join(", ", members.Select(m => type.Name + "." + m))}.");
+        }
+    }
+
+    private static bool IsDefined(INamedTypeSymbol type, long value, out List<string> members)
+    {
+        members = new List<string>();
+        var values = new List<long>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.HasConstantValue && field.ConstantValue is { } constantValue)
+            {
+                members.Add(field.Name);
+                values.Add(System.Convert.ToInt64(constantValue, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (values.Contains(value))
+        {
+            return true;
+        }
+
+        var flags = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        return flags && (value & ~values.Aggregate(0L, (all, v) => all | v)) == 0;
+    }
+
+    /// <summary>The element type's special type of the array at <paramref name="position"/>, such as <c>System_Int32</c>.</summary>
+    public SpecialType ArrayElementType(int position) =>
+        Positional(position).Type is IArrayTypeSymbol array ? array.ElementType.SpecialType : SpecialType.None;
+
+    public ImmutableArray<int?> Ints(int position)
+    {
+        var constant = Positional(position);
+        if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
+        {
+            return ImmutableArray<int?>.Empty;
+        }
+
+        return constant.Values.Select(v => v.Value is int value ? value : (int?)null).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Whether the constructor argument at <paramref name="position"/> is written as one verbatim (<c>@"..."</c>) or
+    /// raw (<c>"""..."""</c>) string literal: every line break in its value is then a line break of the source file,
+    /// CRLF or LF as the file was checked out, not a character its author wrote.
+    /// </summary>
+    public bool IsVerbatimOrRawLiteral(int position)
+    {
+        if (_data.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: { } list })
+        {
+            return false;
+        }
+
+        var positional = list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        if (position >= positional.Count || positional[position].Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal)
+        {
+            return false;
+        }
+
+        var token = literal.Token;
+        return token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineRawStringLiteralToken)
+            || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineRawStringLiteralToken)
+            || (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && token.Text.StartsWith("@", System.StringComparison.Ordinal));
+    }
+
     public bool HasNamed(string name) => _data.NamedArguments.Any(pair => pair.Key == name);
 
     public TypedConstant Named(string name)

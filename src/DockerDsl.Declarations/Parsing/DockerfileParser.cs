@@ -30,6 +30,7 @@ internal sealed class ParseSession
     private readonly Dictionary<INamedTypeSymbol, ParsedStage> _parsed = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _visiting = new(SymbolEqualityComparer.Default);
     private readonly List<StageModel> _order = new();
+    private readonly HashSet<AttributeData> _enumsChecked = new();
 
     public ParseSession(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ internal sealed class ParseSession
         var attributes = _type.GetAttributes();
         var index = IndexOf(attributes, AttributeNames.Dockerfile);
         var source = SourceRef.Attribute(typeName, index);
-        var reader = new AttributeReader(attributes[index], source);
+        var reader = Read(attributes[index], source);
 
         var path = reader.String(0);
         var pathProblem = OutputPathProblem(path);
@@ -67,13 +68,13 @@ internal sealed class ParseSession
         var syntax = reader.NamedString("Syntax");
         if (syntax is not null)
         {
-            Check(ValueRules.Word(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
+            Check(ValueRules.LiteralWord(syntax, '\0'), source.WithArgument("Syntax"), "Syntax");
         }
 
         var check = reader.NamedString("Check");
         if (check is not null)
         {
-            Check(ValueRules.Word(check, '\0'), source.WithArgument("Check"), "Check");
+            Check(ValueRules.LiteralWord(check, '\0'), source.WithArgument("Check"), "Check");
         }
 
         var image = ParseImageSettings(reader);
@@ -89,7 +90,7 @@ internal sealed class ParseSession
             var attributeSource = SourceRef.Attribute(typeName, i);
             if (name == "DockerDsl.ArgAttribute")
             {
-                var arg = ParseArg(new AttributeReader(attributes[i], attributeSource));
+                var arg = ParseArg(Read(attributes[i], attributeSource));
                 if (arg is not null)
                 {
                     globalArgs.Add(arg);
@@ -101,13 +102,19 @@ internal sealed class ParseSession
             }
         }
 
-        foreach (var member in _type.GetTypeMembers())
+        CheckNotSplit(attributes, source);
+
+        // Stages in the order of their [Stage] attributes in the one declaration that holds them: a stage class's
+        // other partial declarations, in files before it, do not move it (Roslyn lists a member where it first meets it).
+        var stages = _type.GetTypeMembers()
+            .Select(member => (Member: member, At: StageAttributePosition(member)))
+            .Where(stage => stage.At >= 0)
+            .OrderBy(stage => stage.At)
+            .ThenBy(stage => stage.Member.MetadataName, System.StringComparer.Ordinal);
+        foreach (var (member, _) in stages)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (Has(member, AttributeNames.Stage))
-            {
-                Visit(member, source);
-            }
+            Visit(member, source);
         }
 
         if (_order.Count == 0)
@@ -157,10 +164,10 @@ internal sealed class ParseSession
         return new ImageSettings(
             context.Length > 0 ? context : ".",
             List("Ignore", ValueRules.IgnorePattern, "Ignore pattern"),
-            List("Tags", ValueRules.Image, "Tag"),
+            List("Tags", ValueRules.Tag, "Tag"),
             List("Platforms", ValueRules.Platform, "Platform"),
-            List("CacheFrom", v => ValueRules.Word(v, '\0'), "CacheFrom entry"),
-            List("CacheTo", v => ValueRules.Word(v, '\0'), "CacheTo entry"));
+            List("CacheFrom", v => ValueRules.LiteralWord(v, '\0'), "CacheFrom entry"),
+            List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"));
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>
@@ -228,16 +235,38 @@ internal sealed class ParseSession
             return null;
         }
 
-        var declaration = new AttributeReader(attributes[index], SourceRef.Attribute(SymbolNames.MetadataName(argType), index));
+        var declaration = Read(attributes[index], SourceRef.Attribute(SymbolNames.MetadataName(argType), index));
         var name = declaration.NamedString("Name") ?? Naming.ToUpperSnakeCase(argType.Name);
         Check(ValueRules.VariableName(name), declaration.Source.WithArgument("Name"), "The build argument name", ProblemKind.InvalidValue);
         var defaultValue = declaration.NamedString("Default");
+        var expand = declaration.NamedBool("Expand") ?? false;
         if (defaultValue is not null)
         {
-            Check(ValueRules.QuotedValue(defaultValue), declaration.Source.WithArgument("Default"), "The default value");
+            // With Expand the references stay in the quoted word BuildKit processes; check that word.
+            var problem = ValueRules.QuotedValue(defaultValue)
+                ?? (expand ? Core.Text.Shell.VariableReferences.Problem(Quoting.DoubleQuoted(defaultValue, Escape, expand: true), Escape) : null);
+            Check(problem, declaration.Source.WithArgument("Default"), "The default value");
         }
 
-        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand: false), reader.Source);
+        return new ArgInstruction(name, defaultValue is null ? null : Quoting.DoubleQuoted(defaultValue, Escape, expand), reader.Source);
+    }
+
+    /// <summary>
+    /// A reader of <paramref name="data"/>; the first time an attribute is read, an enum-typed argument with a value
+    /// its enum does not define is reported at that argument, so no enum value is ever dropped or read as the default.
+    /// </summary>
+    public AttributeReader Read(AttributeData data, SourceRef source)
+    {
+        var reader = new AttributeReader(data, source);
+        if (_enumsChecked.Add(data))
+        {
+            foreach (var (at, message) in reader.UndefinedEnumValues())
+            {
+                Report(ProblemKind.InvalidValue, message, at);
+            }
+        }
+
+        return reader;
     }
 
     public void Report(ProblemKind kind, string message, SourceRef source) =>
@@ -265,6 +294,62 @@ internal sealed class ParseSession
             if (AttributeNames.Of(attributes[i]) == attributeName)
             {
                 return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Stage and global ARG order is declaration order, and Roslyn merges the members and attributes of partial
+    /// declarations in the order of the compilation's files: stages or build arguments declared in more than one
+    /// partial declaration of the Dockerfile class would be ordered by file order, so that is an error.
+    /// </summary>
+    private void CheckNotSplit(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, SourceRef source)
+    {
+        if (_type.DeclaringSyntaxReferences.Length < 2)
+        {
+            return;
+        }
+
+        var owners = new HashSet<SyntaxNode>();
+        foreach (var attribute in attributes)
+        {
+            if (AttributeNames.Of(attribute) == "DockerDsl.ArgAttribute" && attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).Parent?.Parent is { } owner)
+            {
+                owners.Add(owner);
+            }
+        }
+
+        foreach (var member in _type.GetTypeMembers())
+        {
+            foreach (var attribute in member.GetAttributes())
+            {
+                // The declaration of the Dockerfile class that holds the stage's [Stage] attribute.
+                if (AttributeNames.Of(attribute) == AttributeNames.Stage && attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).Parent?.Parent?.Parent is { } owner)
+                {
+                    owners.Add(owner);
+                }
+            }
+        }
+
+        if (owners.Count > 1)
+        {
+            Report(
+                ProblemKind.SplitStage,
+                $"The stages and build arguments of {_type.Name} are declared in {owners.Count} partial declarations, so their order would follow the order of files in the compilation; declare them all in one declaration of {_type.Name}.",
+                source);
+        }
+    }
+
+    // Where the [Stage] attribute of a member is in its file; -1 when the member is not a stage.
+    private static int StageAttributePosition(INamedTypeSymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (AttributeNames.Of(attribute) == AttributeNames.Stage)
+            {
+                return attribute.ApplicationSyntaxReference?.Span.Start ?? 0;
             }
         }
 

@@ -60,26 +60,50 @@ internal sealed partial class StageParser
 
     private void ParseEnv(AttributeReader r)
     {
-        var name = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.VariableName(name), r.Source.WithArgument(0), "The variable name", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.VariableName, "variable name", "value", expand);
+        if (pairs is not null)
         {
-            Add(new EnvInstruction(name!, Quoting.DoubleQuoted(value!, Escape, r.NamedBool("Expand") ?? false), r.Source));
+            Add(new EnvInstruction(pairs.Value, r.Source));
         }
     }
 
     private void ParseLabel(AttributeReader r)
     {
-        var key = r.String(0);
-        var value = r.String(1);
-        var ok = _session.Check(ValueRules.LabelKey(key), r.Source.WithArgument(0), "The label key", ProblemKind.InvalidValue);
-        ok &= _session.Check(ValueRules.QuotedValue(value), r.Source.WithArgument(1), "The label value");
-        if (ok)
+        var expand = r.NamedBool("Expand") ?? false;
+        var pairs = ParsePairs(r, ValueRules.LabelKey, "label key", "label value", expand);
+        if (pairs is not null)
         {
-            Add(new LabelInstruction(key!, Quoting.DoubleQuoted(value!, Escape, expand: false), r.Source));
+            Add(new LabelInstruction(pairs.Value, r.Source));
         }
+    }
+
+    /// <summary>The name/value pairs of [Env] or [Label]: two arguments, or a params array of names and values alternating.</summary>
+    private EquatableArray<KeyValue>? ParsePairs(AttributeReader r, System.Func<string?, string?> keyRule, string key, string value, bool expand)
+    {
+        var array = r.IsArray(0);
+        var items = array ? r.Strings(0) : ImmutableArray.Create(r.String(0), r.String(1));
+        if (items.Length == 0 || items.Length % 2 != 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"[{r.Name.Replace("Attribute", string.Empty)}] has {items.Length} strings; give a {key} and a {value} for each, in pairs.", r.Source.WithArgument(0));
+            return null;
+        }
+
+        SourceRef At(int index) => array ? r.Source.WithElement(0, index) : r.Source.WithArgument(index);
+        var ok = true;
+        var pairs = new List<KeyValue>();
+        for (var i = 0; i < items.Length; i += 2)
+        {
+            var number = items.Length > 2 ? $" {(i / 2) + 1}" : string.Empty;
+            ok &= _session.Check(keyRule(items[i]), At(i), $"The {key}{number}", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.QuotedValue(items[i + 1]), At(i + 1), $"The {value}{number}");
+            if (ok)
+            {
+                pairs.Add(new KeyValue(items[i]!, Quoting.DoubleQuoted(items[i + 1]!, Escape, expand)));
+            }
+        }
+
+        return ok ? pairs.ToEquatableArray() : null;
     }
 
     private void ParseRun(AttributeReader r)
@@ -99,6 +123,8 @@ internal sealed partial class StageParser
             lines.Add(RunInstruction.ChainedLine(i, commands[i] ?? string.Empty));
         }
 
+        // BuildKit looks for heredocs in the whole instruction, its lines joined.
+        ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument(0), commands.Length == 1 ? "The command" : "The commands");
         AddRun(r, RunForm.Shell, lines, ok);
     }
 
@@ -119,7 +145,7 @@ internal sealed partial class StageParser
 
     private void ParseRunHeredoc(AttributeReader r)
     {
-        var script = NormalizeLineBreaks(r.String(0));
+        var script = SourceLineBreaks(r, 0);
         var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
         if (script.Trim().Length == 0)
         {
@@ -127,10 +153,39 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok);
+        var marker = ParseMarker(r, script, quoted: false, "script");
+        AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, marker);
     }
 
-    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok)
+    /// <summary>
+    /// The heredoc marker of <c>Marker</c> (as written after <c>&lt;&lt;</c>), or one no line of
+    /// <paramref name="body"/> ends early, quoted when <paramref name="quoted"/>; null (with a problem) when unusable.
+    /// </summary>
+    private HeredocMarker? ParseMarker(AttributeReader r, string body, bool quoted, string what)
+    {
+        var text = r.NamedString("Marker");
+        if (text is null)
+        {
+            return new HeredocMarker(Quoting.HeredocMarker(body), quoted ? '\'' : '\0', false);
+        }
+
+        var marker = HeredocMarker.Parse(text);
+        if (marker is null)
+        {
+            _session.Report(ProblemKind.InvalidValue, $"Marker '{text}' is not a heredoc marker such as 'EOF', \"'EOF'\" (the body taken as it is) or '-EOF' (leading tabs removed).", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        if (marker.Value.EndsEarly(body))
+        {
+            _session.Report(ProblemKind.InvalidValue, $"The {what} has a line '{marker.Value.Name}', which would end the heredoc early; choose another Marker.", r.Source.WithArgument("Marker"));
+            return null;
+        }
+
+        return marker;
+    }
+
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null)
     {
         var mounts = new List<Mount>();
         foreach (var mountType in r.NamedTypes("Mounts"))
@@ -167,9 +222,34 @@ internal sealed partial class StageParser
             2 => "insecure",
             _ => null,
         };
+        var devices = new List<RunDevice>();
+        var index = 0;
+        foreach (var value in r.NamedStrings("Devices"))
+        {
+            index++;
+            var unsafeText = ValueRules.LiteralWord(value, Escape);
+            if (!_session.Check(unsafeText, r.Source.WithArgument("Devices"), $"Device {index}"))
+            {
+                ok = false;
+                continue;
+            }
+
+            var device = RunDevice.Read(value!, out var problem);
+            if (device is { IsWritable: false } unwritable)
+            {
+                problem = unwritable.Name.Length == 0 ? "names no device" : $"names the device '{unwritable.Name}', which BuildKit would read otherwise when written back";
+            }
+
+            ok &= _session.Check(problem, r.Source.WithArgument("Devices"), $"Device {index}", ProblemKind.InvalidValue);
+            if (problem is null)
+            {
+                devices.Add(device!.Value);
+            }
+        }
+
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker));
         }
     }
 
@@ -184,19 +264,21 @@ internal sealed partial class StageParser
             ok = false;
         }
 
-        ok &= CheckAll(sources, v => ValueRules.Word(v, Escape), r.Source.WithArgument(0), "Source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok = ok && CheckNoHeredoc(sources.Add(destination), r.Source.WithArgument(0));
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
-        ok &= CheckAll(exclude, v => ValueRules.Word(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
+        ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
         var checksum = r.NamedString("Checksum");
         if (checksum is not null)
         {
-            ok &= _session.Check(ValueRules.Checksum(checksum), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Checksum(checksum, Escape), r.Source.WithArgument("Checksum"), "Checksum", ProblemKind.InvalidValue);
         }
 
-        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021).
-        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal))
+        // Several sources go into a directory, which BuildKit requires to end with '/' (hadolint DL3021); BuildKit
+        // reads "." as "./" (dockerfile2llb/convert.go, pathRelativeToWorkingDir), so it stays as written.
+        if (ok && sources.Length > 1 && !destination!.EndsWith("/", System.StringComparison.Ordinal) && destination != ".")
         {
             destination += "/";
         }
@@ -204,7 +286,8 @@ internal sealed partial class StageParser
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
-            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source));
+            var unpack = kind == CopyKind.Add ? r.NamedBool("Unpack") : null;
+            Add(new CopyInstruction(kind, Strings(sources), destination!, from, chown, chmod, r.NamedBool("Link") ?? false, Strings(exclude), r.NamedBool("Parents") ?? false, checksum, r.NamedBool("KeepGitDir") ?? false, null, r.Source, unpack));
         }
     }
 
@@ -214,8 +297,9 @@ internal sealed partial class StageParser
         var source = r.String(1);
         var destination = r.String(2);
         var ok = from is not null;
-        ok &= _session.Check(ValueRules.Word(source, Escape), r.Source.WithArgument(1), "The source");
-        ok &= _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
+        ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok = ok && CheckNoHeredoc(ImmutableArray.Create(source, destination), r.Source.WithArgument(1));
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -223,16 +307,37 @@ internal sealed partial class StageParser
         }
     }
 
+    /// <summary>
+    /// COPY and ADD paths written as plain words (none holds white space, or the emitter writes the JSON form, where
+    /// BuildKit reads no heredoc) must not make BuildKit read a heredoc on the line.
+    /// </summary>
+    private bool CheckNoHeredoc(ImmutableArray<string?> paths, SourceRef source) =>
+        System.Linq.Enumerable.Any(paths, p => p is null || System.Linq.Enumerable.Any(p, char.IsWhiteSpace))
+        || _session.Check(ValueRules.HeredocIn(string.Join(" ", paths)), source, paths.Length == 2 ? "The path" : "The paths");
+
+    /// <summary>
+    /// A heredoc body as declared. Written as a verbatim or raw literal, its line breaks are the source file's, so a
+    /// CRLF there is the checkout's line ending and is written as LF: the Dockerfile is the same from every checkout.
+    /// Any other CR (an escape such as <c>"\r\n"</c>, a constant) is the author's and is kept exactly, as BuildKit
+    /// keeps it.
+    /// </summary>
+    private static string SourceLineBreaks(AttributeReader r, int position)
+    {
+        var value = r.String(position) ?? string.Empty;
+        return r.IsVerbatimOrRawLiteral(position) ? value.Replace("\r\n", "\n") : value;
+    }
+
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
-        var content = NormalizeLineBreaks(r.String(1));
-        var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
+        var content = SourceLineBreaks(r, 1);
+        var ok = _session.Check(ValueRules.Word(destination, Escape) ?? ValueRules.HeredocIn(destination), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
+        var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
-        if (ok && owned)
+        if (ok && owned && marker is not null)
         {
-            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source));
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
         }
     }
 
@@ -243,7 +348,7 @@ internal sealed partial class StageParser
         var chown = r.NamedString("Chown");
         if (chown is not null)
         {
-            ok &= _session.Check(ValueRules.Owner(chown), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Owner(chown, Escape), r.Source.WithArgument("Chown"), "Chown", ProblemKind.InvalidValue);
         }
         else if (r.NamedBool("ChownToUser") != false)
         {
@@ -253,7 +358,7 @@ internal sealed partial class StageParser
         var chmod = r.NamedString("Chmod");
         if (chmod is not null)
         {
-            ok &= _session.Check(ValueRules.Octal(chmod), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.Octal(chmod, Escape), r.Source.WithArgument("Chmod"), "Chmod", ProblemKind.InvalidValue);
         }
 
         return (chown, chmod, ok);
@@ -285,7 +390,7 @@ internal sealed partial class StageParser
         }
 
         var owner = group is null ? user : user + ":" + group;
-        if (_session.Check(ValueRules.Owner(owner), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Owner(owner, Escape), r.Source, $"The user '{owner}'", ProblemKind.InvalidValue))
         {
             var instruction = new UserInstruction(user!, group, r.Source);
             Add(instruction);
@@ -295,18 +400,45 @@ internal sealed partial class StageParser
 
     private void ParseExpose(AttributeReader r)
     {
-        var port = r.Int(0) ?? 0;
         var protocol = r.NamedEnum("Protocol") switch
         {
             null or 0 => "tcp",
             1 => "udp",
             _ => null,
         };
-        var ok = _session.Check(ValueRules.Port(port), r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
-        ok &= _session.Check(protocol is null ? "is not tcp or udp" : null, r.Source.WithArgument("Protocol"), "The protocol", ProblemKind.InvalidValue);
+        var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
+        var ports = new List<string>();
+        if (r.IsArray(0) && r.ArrayElementType(0) == SpecialType.System_String)
+        {
+            ok &= _session.Check(r.HasNamed("Protocol") ? "applies only to ports given as numbers; write it in each port, as \"53/udp\"" : null, r.Source.WithArgument("Protocol"), "Protocol", ProblemKind.InvalidValue);
+            var specs = r.Strings(0);
+            for (var i = 0; i < specs.Length; i++)
+            {
+                var problem = ValueRules.PortSpec(specs[i], Escape, out var unsafeValue);
+                ok &= _session.Check(problem, r.Source.WithElement(0, i), $"The port '{specs[i]}'", unsafeValue ? ProblemKind.UnsafeValue : ProblemKind.InvalidValue);
+                ports.Add(specs[i] ?? string.Empty);
+            }
+        }
+        else
+        {
+            var numbers = r.IsArray(0) ? r.Ints(0) : ImmutableArray.Create(r.Int(0));
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var port = numbers[i] ?? 0;
+                ok &= _session.Check(ValueRules.Port(port), r.IsArray(0) ? r.Source.WithElement(0, i) : r.Source.WithArgument(0), $"The port {port}", ProblemKind.InvalidValue);
+                ports.Add(port.ToString(CultureInfo.InvariantCulture) + (protocol is null or "tcp" ? string.Empty : "/" + protocol));
+            }
+        }
+
+        if (ports.Count == 0)
+        {
+            _session.Report(ProblemKind.InvalidValue, "[Expose] needs at least one port.", r.Source);
+            ok = false;
+        }
+
         if (ok)
         {
-            Add(new ExposeInstruction(port, protocol!, r.Source));
+            Add(new ExposeInstruction(ports.ToEquatableArray(), r.Source));
         }
     }
 
@@ -331,13 +463,9 @@ internal sealed partial class StageParser
         bool ok;
         if (exec)
         {
+            // An empty exec form is BuildKit's way to clear what the base image set (ENTRYPOINT [] or CMD []).
             command = r.Strings(0);
             ok = CheckAll(command, ValueRules.JsonItem, r.Source.WithArgument(0), "Argument");
-            if (command.IsEmpty)
-            {
-                _session.Report(ProblemKind.InvalidValue, "Give the executable and its arguments.", r.Source);
-                ok = false;
-            }
         }
         else
         {
@@ -374,9 +502,10 @@ internal sealed partial class StageParser
         var startPeriod = Duration("StartPeriod");
         var startInterval = Duration("StartInterval");
         var retries = r.NamedInt("Retries");
-        if (retries is < 1)
+        // BuildKit refuses a negative count; 0 is the engine's default (instructions/parse.go, parseHealthcheck).
+        if (retries is < 0)
         {
-            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 1 or more.", r.Source.WithArgument("Retries"));
+            _session.Report(ProblemKind.InvalidValue, $"Retries is {retries}; give 0 (the default) or more.", r.Source.WithArgument("Retries"));
             ok = false;
         }
 
@@ -404,7 +533,7 @@ internal sealed partial class StageParser
     private void ParseStopSignal(AttributeReader r)
     {
         var signal = r.String(0);
-        if (_session.Check(ValueRules.Signal(signal), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
+        if (_session.Check(ValueRules.Signal(signal, Escape), r.Source.WithArgument(0), "The signal", ProblemKind.InvalidValue))
         {
             Add(new StopSignalInstruction(signal!, r.Source));
         }
@@ -425,6 +554,11 @@ internal sealed partial class StageParser
             return;
         }
 
+        if (keyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(trigger), r.Source.WithArgument(0), "The trigger"))
+        {
+            return;
+        }
+
         Add(new OnBuildInstruction(trigger!.Trim(), r.Source));
     }
 
@@ -440,6 +574,13 @@ internal sealed partial class StageParser
         if (!RawKeywords.Contains(keyword))
         {
             _session.Report(ProblemKind.InvalidValue, $"'{keyword}' is not an instruction DockerDsl can place in a stage (FROM is declared with [Stage]).", r.Source.WithArgument(0));
+            return;
+        }
+
+        // Heredocs are read in RUN, COPY and ADD, also as the trigger of ONBUILD.
+        var heredocKeyword = keyword == "ONBUILD" ? Keyword(text!.Trim().Substring(keyword.Length)) : keyword;
+        if (heredocKeyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(text), r.Source.WithArgument(0), "The instruction"))
+        {
             return;
         }
 
@@ -480,7 +621,7 @@ internal sealed partial class StageParser
         ok &= _session.Check(gid <= 0 ? "is not a positive number (0 is root's group)" : null, r.Source.WithArgument("Gid"), "Gid", ProblemKind.InvalidValue);
         if (home is not null)
         {
-            ok &= _session.Check(ValueRules.AbsolutePath(home, Escape), r.Source.WithArgument("Home"), "Home");
+            ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
         if (!ok)
@@ -502,11 +643,11 @@ internal sealed partial class StageParser
         var directory = r.NamedString("Directory") ?? Ccache.DefaultDirectory;
         var id = r.NamedString("Id") ?? Ccache.DefaultId;
         var maxSize = r.NamedString("MaxSize");
-        var ok = _session.Check(ValueRules.AbsolutePath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
-        ok &= _session.Check(MountValue(id), r.Source.WithArgument("Id"), "Id");
+        var ok = _session.Check(ValueRules.AbsoluteLiteralPath(directory, Escape), r.Source.WithArgument("Directory"), "Directory");
+        ok &= _session.Check(LiteralMountValue(id), r.Source.WithArgument("Id"), "Id");
         if (maxSize is not null)
         {
-            ok &= _session.Check(ValueRules.Word(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
+            ok &= _session.Check(ValueRules.LiteralWord(maxSize, Escape), r.Source.WithArgument("MaxSize"), "MaxSize");
         }
 
         if (!ok)
@@ -525,7 +666,7 @@ internal sealed partial class StageParser
     private void ParseStrip(AttributeReader r)
     {
         var path = r.String(0);
-        if (_session.Check(ValueRules.AbsolutePath(path, Escape), r.Source.WithArgument(0), "The path"))
+        if (_session.Check(ValueRules.AbsoluteLiteralPath(path, Escape), r.Source.WithArgument(0), "The path"))
         {
             Add(StripDebugSymbols.Expand(path!, r.Source));
         }

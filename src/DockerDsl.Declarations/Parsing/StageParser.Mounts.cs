@@ -25,7 +25,7 @@ internal sealed partial class StageParser
             };
             if (kind is not null)
             {
-                return ParseMount(kind, new AttributeReader(attributes[i], SourceRef.Attribute(typeName, i)));
+                return ParseMount(kind, _session.Read(attributes[i], SourceRef.Attribute(typeName, i)));
             }
         }
 
@@ -38,6 +38,8 @@ internal sealed partial class StageParser
         var options = new List<MountOption>();
         var ok = true;
 
+        // BuildKit resolves a relative cache, bind or tmpfs target against the working directory
+        // (dockerfile2llb/convert_runmount.go); secret and ssh targets are used as written, so they must be absolute.
         void Option(string key, string? value, string? argument, bool path = false)
         {
             if (value is null)
@@ -45,7 +47,7 @@ internal sealed partial class StageParser
                 return;
             }
 
-            var source = argument is null ? r.Source : r.Source.WithArgument(argument);
+            var source = argument is null ? r.Source.WithArgument(0) : r.Source.WithArgument(argument);
             var problem = path ? ValueRules.AbsolutePath(value, Escape) ?? MountValue(value) : MountValue(value);
             ok &= _session.Check(problem, source, $"The mount option {key}");
             options.Add(new MountOption(key, value));
@@ -76,7 +78,7 @@ internal sealed partial class StageParser
             var mode = r.NamedString("Mode");
             if (mode is not null)
             {
-                ok &= _session.Check(ValueRules.Octal(mode), r.Source.WithArgument("Mode"), "Mode", ProblemKind.InvalidValue);
+                ok &= _session.Check(ValueRules.Octal(mode, Escape), r.Source.WithArgument("Mode"), "Mode", ProblemKind.InvalidValue);
                 options.Add(new MountOption("mode", mode));
             }
         }
@@ -84,7 +86,7 @@ internal sealed partial class StageParser
         switch (type)
         {
             case "cache":
-                Option("target", r.String(0), null, path: true);
+                Option("target", r.String(0), null);
                 Option("id", r.NamedString("Id"), "Id");
                 Option("sharing", r.NamedEnum("Sharing") switch { 1 => "shared", 2 => "private", 3 => "locked", _ => null }, "Sharing");
                 if (r.HasNamed("From"))
@@ -116,7 +118,8 @@ internal sealed partial class StageParser
                 Number("gid", "Gid");
                 break;
             case "bind":
-                Option("target", r.String(0), null, path: true);
+                // No target: BuildKit mounts at the working directory.
+                Option("target", r.String(0), null);
                 Option("source", r.NamedString("Source"), "Source");
                 if (r.HasNamed("From"))
                 {
@@ -126,7 +129,7 @@ internal sealed partial class StageParser
                 Flag("rw", "ReadWrite");
                 break;
             case "tmpfs":
-                Option("target", r.String(0), null, path: true);
+                Option("target", r.String(0), null);
                 var size = r.NamedLong("Size");
                 if (size is not null)
                 {
@@ -141,6 +144,11 @@ internal sealed partial class StageParser
     }
 
     /// <summary>A mount option value: a bare word without the separators of the --mount syntax.</summary>
-    private string? MountValue(string? value) =>
-        ValueRules.Word(value, Escape) ?? (value!.IndexOfAny(new[] { ',', '=' }) >= 0 ? "contains ',' or '=', which separate mount options" : null);
+    private string? MountValue(string? value) => ValueRules.Word(value, Escape) ?? MountSeparator(value!);
+
+    /// <summary>A mount option value a helper writes, which stays literal.</summary>
+    private string? LiteralMountValue(string? value) => ValueRules.LiteralWord(value, Escape) ?? MountSeparator(value!);
+
+    private static string? MountSeparator(string value) =>
+        value.IndexOfAny(new[] { ',', '=' }) >= 0 ? "contains ',' or '=', which separate mount options" : null;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -41,7 +42,7 @@ internal sealed partial class StageParser
         var attributes = _stage.GetAttributes();
         var stageIndex = ParseSession.IndexOf(attributes, AttributeNames.Stage);
         var stageSource = SourceRef.Attribute(_typeName, stageIndex);
-        var stageReader = new AttributeReader(attributes[stageIndex], stageSource);
+        var stageReader = _session.Read(attributes[stageIndex], stageSource);
 
         var name = stageReader.NamedString("Name") ?? Naming.ToKebabCase(_stage.Name);
         _session.Check(ValueRules.StageName(name), stageReader.HasNamed("Name") ? stageSource.WithArgument("Name") : stageSource, $"The stage name '{name}'", ProblemKind.InvalidStageName);
@@ -50,7 +51,7 @@ internal sealed partial class StageParser
         var platform = stageReader.NamedString("Platform");
         if (platform is not null)
         {
-            _session.Check(ValueRules.Platform(platform), stageSource.WithArgument("Platform"), "Platform", ProblemKind.InvalidValue);
+            _session.Check(ValueRules.StagePlatform(platform, Escape), stageSource.WithArgument("Platform"), "Platform", ProblemKind.InvalidValue);
         }
 
         CheckNotSplit(attributes, stageSource);
@@ -63,7 +64,7 @@ internal sealed partial class StageParser
                 continue;
             }
 
-            var reader = new AttributeReader(attributes[i], SourceRef.Attribute(_typeName, i));
+            var reader = _session.Read(attributes[i], SourceRef.Attribute(_typeName, i));
             if (attributes[i].AttributeConstructor is null)
             {
                 _session.Report(ProblemKind.AttributeHasErrors, $"[{ShortName(attributeName)}] does not compile.", reader.Source);
@@ -86,9 +87,9 @@ internal sealed partial class StageParser
             return null;
         }
 
-        var reader = new AttributeReader(attributes[index], SourceRef.Attribute(_typeName, index));
+        var reader = _session.Read(attributes[index], SourceRef.Attribute(_typeName, index));
         var tags = reader.NamedStrings("Tags");
-        CheckAll(tags, ValueRules.Image, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
+        CheckAll(tags, ValueRules.Tag, reader.Source.WithArgument("Tags"), "Tag", ProblemKind.InvalidValue);
         return Strings(tags);
     }
 
@@ -116,7 +117,7 @@ internal sealed partial class StageParser
 
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
-            _session.Check(ValueRules.Image(image), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
+            _session.Check(ValueRules.Image(image, Escape), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
             return StageBase.FromImage(image);
         }
 
@@ -170,7 +171,7 @@ internal sealed partial class StageParser
 
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
-            _session.Check(ValueRules.Image(image), source, $"The image '{image}'", ProblemKind.InvalidValue);
+            _session.Check(ValueRules.Image(image, Escape), source, $"The image '{image}'", ProblemKind.InvalidValue);
             return image;
         }
 
@@ -182,7 +183,44 @@ internal sealed partial class StageParser
         return null;
     }
 
-    private void Add(Instruction instruction) => _instructions.Add(instruction);
+    private void Add(Instruction instruction)
+    {
+        if (WrittenAsDeclared(instruction))
+        {
+            _instructions.Add(instruction);
+        }
+    }
+
+    /// <summary>
+    /// Whether BuildKit's parser reads the instruction DockerDsl writes for <paramref name="instruction"/> as one
+    /// instruction with the heredocs the model has, and no more: the net under every value a helper or attribute
+    /// writes into a RUN, COPY or ADD line, where a word such as <c>&lt;&lt;EOF</c> would open a heredoc
+    /// (parser.go: heredocs are read in RUN, COPY and ADD, also under ONBUILD, in the shell form).
+    /// </summary>
+    private bool WrittenAsDeclared(Instruction instruction)
+    {
+        var expected = instruction switch
+        {
+            RunInstruction { Form: RunForm.Heredoc } => 1,
+            CopyInstruction { HeredocContent: not null } => 1,
+            _ => 0,
+        };
+        string? problem;
+        try
+        {
+            var nodes = Core.Text.Syntax.DockerfileParser.Parse(DockerfileEmitter.EmitInstruction(instruction, Escape)).Root.Children;
+            var heredocs = nodes.Count == 1 ? nodes[0].Heredocs : null;
+            problem = heredocs is null ? "would be read as several instructions"
+                : heredocs.Count > expected ? $"holds '<<{heredocs[expected].Name}', which BuildKit reads as the start of a heredoc in {nodes[0].Value.ToUpperInvariant()}; remove the '<<' or write the script or content with [RunHeredoc] or [CopyHeredoc]"
+                : heredocs.Count < expected ? "would lose its heredoc" : null;
+        }
+        catch (Core.Text.Syntax.DockerfileParseException exception)
+        {
+            problem = $"would be written as an instruction BuildKit's parser refuses: {exception.Reason}";
+        }
+
+        return _session.Check(problem, instruction.Source, "A value of this attribute");
+    }
 
     private bool CheckAll(IEnumerable<string?> values, System.Func<string?, string?> rule, SourceRef source, string what, ProblemKind kind = ProblemKind.UnsafeValue)
     {
@@ -199,6 +237,4 @@ internal sealed partial class StageParser
 
     private static EquatableArray<string> Strings(ImmutableArray<string?> values) =>
         values.Select(v => v ?? string.Empty).ToEquatableArray();
-
-    private static string NormalizeLineBreaks(string? text) => (text ?? string.Empty).Replace("\r\n", "\n");
 }

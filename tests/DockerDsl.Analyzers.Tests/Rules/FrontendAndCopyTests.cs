@@ -42,6 +42,18 @@ public class FrontendAndCopyTests
             Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("COPY --parents", "1.7-labs", "docker/dockerfile:1"));
 
     [Fact]
+    public Task Run_devices_need_a_labs_frontend() =>
+        Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(
+            Pinned("docker/dockerfile:1.14", "[Run(\"nvidia-smi\", {|#0:Devices = new[] { \"nvidia.com/gpu=all\" }|})]"),
+            Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("RUN --device", "1.14-labs", "docker/dockerfile:1.14"));
+
+    [Fact]
+    public Task Add_unpack_needs_frontend_1_17() =>
+        Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(
+            Pinned("docker/dockerfile:1.16", "[Add(\"https://example.com/a.tgz\", \"/opt/\", {|#0:Unpack = true|})]"),
+            Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("ADD --unpack", "1.17", "docker/dockerfile:1.16"));
+
+    [Fact]
     public Task The_project_property_is_the_pin_when_the_dockerfile_sets_none() =>
         Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(
             """
@@ -60,9 +72,15 @@ public class FrontendAndCopyTests
             Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("RUN heredoc", "1.4", "docker/dockerfile:1.3"));
 
     [Theory]
-    [InlineData("[{|#0:User(\"app\")|}]", "app")]
-    [InlineData("[{|#0:User(\"app\", Group = \"1001\")|}]", "app:1001")]
+    [InlineData("[{|#0:User(\"app\")|}]", "'app' is a name")]
+    [InlineData("[{|#0:User(\"app\", Group = \"1001\")|}]", "'app:1001' is a name")]
     public Task A_final_user_by_name_is_reported(string attribute, string user) =>
+        Verify<UserByNameAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<UserByNameAnalyzer>.Diagnostic("DDSL010").WithLocation(0).WithArguments(user));
+
+    [Theory]
+    [InlineData("[Env(\"APP_USER\", \"app\")][{|#0:User(\"$APP_USER\")|}]", "'$APP_USER' is the name 'app'")]
+    [InlineData("[{|#0:User(\"$APP_UID\")|}]", "'$APP_UID' may be a name: DockerDsl cannot tell, since $APP_UID may be set by the base image, which DockerDsl cannot read")]
+    public Task A_final_user_by_variable_is_resolved(string attribute, string user) =>
         Verify<UserByNameAnalyzer>.AnalyzeAsync(Stage(attribute), Verify<UserByNameAnalyzer>.Diagnostic("DDSL010").WithLocation(0).WithArguments(user));
 
     [Theory]
@@ -77,6 +95,7 @@ public class FrontendAndCopyTests
     [Theory]
     [InlineData("[{|DDSL011:Add(\"app.py\", \"/app/\")|}]")]
     [InlineData("[{|DDSL011:Add(new[] { \"a.txt\", \"b.txt\" }, \"/app/\")|}]")]
+    [InlineData("[{|DDSL011:Add(\"vendor.tar.gz\", \"/opt/vendor.tar.gz\", Unpack = false)|}]")]
     public Task Add_of_local_files_is_reported(string attribute) =>
         Verify<AddInsteadOfCopyAnalyzer>.AnalyzeAsync(Stage(attribute));
 
@@ -85,6 +104,7 @@ public class FrontendAndCopyTests
     [InlineData("[Add(\"https://example.com/tool.tgz\", \"/opt/\", Checksum = \"sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\")]")]
     [InlineData("[Add(\"https://github.com/moby/buildkit.git#v0.13.0\", \"/src/\")]")]
     [InlineData("[Copy(\"app.py\", \"/app/\")]")]
+    [InlineData("[Add(\"rootfs.img\", \"/\", Unpack = true)]")]
     public Task Add_of_archives_and_remote_sources_is_fine(string attribute) =>
         Verify<AddInsteadOfCopyAnalyzer>.AnalyzeAsync(Stage(attribute));
 

@@ -46,6 +46,8 @@ public class InstructionTests
     [InlineData("[Env({|#0:\"DATABASE_PASSWORD\"|}, \"x\")]", "ENV", "DATABASE_PASSWORD")]
     [InlineData("[Env({|#0:\"GITHUB_TOKEN\"|}, \"x\")]", "ENV", "GITHUB_TOKEN")]
     [InlineData("[{|#0:Arg(typeof(ApiKey))|}]", "ARG", "API_KEY")]
+    [InlineData("[Env(\"MODE\", \"x\", {|#0:\"GITHUB_TOKEN\"|}, \"x\")]", "ENV", "GITHUB_TOKEN")]
+    [InlineData("[Env(new[] { \"MODE\", \"x\", {|#0:\"API_KEY\"|}, \"x\" })]", "ENV", "API_KEY")]
     public Task Secret_looking_names_are_reported(string attribute, string keyword, string name) =>
         Verify<SecretLookingNameAnalyzer>.AnalyzeAsync(
             Stage(attribute, "[BuildArg] public partial class ApiKey;"),

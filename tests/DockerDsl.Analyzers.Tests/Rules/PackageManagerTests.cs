@@ -246,10 +246,10 @@ public class PackageManagerTests
     [InlineData("[Run(\"pip install 'flask\")]")]
     [InlineData("[Run(\"gem install --\", \"apt-get install -y -t\")]")]
     [InlineData("[Run(\"2> apt-get install > &> 2>&1 <\")]")]
-    [InlineData("[RunHeredoc(\"pip install \\u0001 fl\\u0000ask @\\n\")]")]
+    [InlineData("[RunHeredoc(\"pip install \\t fl\\rask \\u2028 @\\r\\n\")]")]
     [InlineData("[Instruction(\"RUN --mount=type=cache,target apk add x\")]")]
     [InlineData("[Instruction(\"RUN --mount=,,=,type=cache,target=/ pip install x\")]")]
-    [InlineData("[Instruction(\"ENV PIP_NO_CACHE_DIR\")]\n[Run(\"pip install x\")]")]
+    [InlineData("[Instruction(\"ENV PIP_NO_CACHE_DIR=\")]\n[Run(\"pip install x\")]")]
     public async Task Odd_package_commands_are_read_without_error(string attributes)
     {
         var diagnostics = await DeclarationRunner.DiagnosticsAsync(Stage(attributes));

@@ -162,6 +162,87 @@ public class RootUserTests
             Verify<RootUserAnalyzer>.Diagnostic("DDSL001").WithLocation(0).WithArguments("final", "root"));
 
     [Fact]
+    public Task A_user_the_base_image_sets_is_reported_as_unknown() =>
+        Verify<RootUserAnalyzer>.AnalyzeAsync("""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "mcr.microsoft.com/dotnet/aspnet:10.0")]
+                [{|#0:User("$APP_UID")|}]
+                public partial class Final;
+            }
+            """,
+            Verify<RootUserAnalyzer>.Diagnostic("DDSL001").WithLocation(0).WithArguments("final", "'$APP_UID', which may be root: DockerDsl cannot tell, since $APP_UID may be set by the base image, which DockerDsl cannot read"));
+
+    [Theory]
+    [InlineData("[BuildArg(Name = \"UID\", Default = \"0\")] public partial class Uid;", "[Arg(typeof(Uid))]", "'$UID', which is 0")]
+    [InlineData("", "[Env(\"UID\", \"00\")]", "'$UID', which is 00")]
+    [InlineData("[BuildArg(Name = \"UID\")] public partial class Uid;", "[Arg(typeof(Uid))]", "'$UID', which may be root: DockerDsl cannot tell, since $UID is a build argument without a default, which --build-arg sets")]
+    [InlineData("", "[Instruction(\"ENV UID=1001\")]", "'$UID', which may be root: DockerDsl cannot tell, since $UID may be set by the base image, which DockerDsl cannot read")]
+    public Task A_variable_user_is_resolved_through_the_stage(string declarations, string definition, string user) =>
+        Verify<RootUserAnalyzer>.AnalyzeAsync($$"""
+            using DockerDsl;
+
+            {{declarations}}
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "scratch")]
+                {{definition}}
+                public partial class Base;
+
+                [Stage(From = typeof(Base))]
+                [{|#0:User("$UID")|}]
+                public partial class Final;
+            }
+            """,
+            Verify<RootUserAnalyzer>.Diagnostic("DDSL001").WithLocation(0).WithArguments("final", user));
+
+    [Theory]
+    [InlineData("[Env(\"UID\", \"1001\")]", "User(\"$UID\")")]
+    [InlineData("[Env(\"UID\", \"1001\")]", "User(\"${UID}\", Group = \"${UID}\")")]
+    [InlineData("", "User(\"${UID:-10001}\")")]
+    public Task A_variable_user_that_resolves_to_a_number_is_fine(string definition, string user) =>
+        Verify<RootUserAnalyzer>.AnalyzeAsync($$"""
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile")]
+            public partial class App
+            {
+                [Stage(From = "scratch")]
+                {{definition}}
+                [{{user}}]
+                public partial class Final;
+            }
+            """);
+
+    [Fact]
+    public Task A_global_build_argument_reaches_a_stage_that_declares_it() =>
+        Verify<RootUserAnalyzer>.AnalyzeAsync("""
+            using DockerDsl;
+
+            [BuildArg(Name = "UID", Default = "0")]
+            public partial class Uid;
+
+            [BuildArg(Name = "UID")]
+            public partial class StageUid;
+
+            [Dockerfile("Dockerfile")]
+            [Arg(typeof(Uid))]
+            public partial class App
+            {
+                [Stage(From = "scratch")]
+                [Arg(typeof(StageUid))]
+                [{|#0:User("$UID")|}]
+                public partial class Final;
+            }
+            """,
+            Verify<RootUserAnalyzer>.Diagnostic("DDSL001").WithLocation(0).WithArguments("final", "'$UID', which is 0"));
+
+    [Fact]
     public Task Pragma_suppresses_it() =>
         Verify<RootUserAnalyzer>.AnalyzeAsync("""
             using DockerDsl;

@@ -17,3 +17,5 @@ EOF
 ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tgz /opt/
 ADD --keep-git-dir=true git@github.com:example/repo.git#v1.0.0 /src/
 ADD --chown=1000:1000 --link vendor.tar.gz /vendor/
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d --unpack=true https://example.com/data.tar.gz /data/
+ADD --unpack=false image.tar /images/

@@ -4,4 +4,6 @@
 FROM alpine:3.20 AS only
 COPY --parents --exclude=*.md --exclude=tests/ src/ /src/
 RUN --security=insecure \
+    --device=nvidia.com/gpu=all \
+    --device=vendor1.com/device=foo,required \
     make

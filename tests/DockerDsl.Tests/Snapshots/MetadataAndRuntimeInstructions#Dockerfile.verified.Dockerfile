@@ -9,6 +9,7 @@ WORKDIR /srv
 USER www-data:www-data
 EXPOSE 8080
 EXPOSE 5353/udp
+EXPOSE 53/udp 8000-8010/tcp $ADMIN_PORT
 VOLUME ["/data", "/logs"]
 STOPSIGNAL SIGINT
 ONBUILD COPY . /app
