@@ -88,11 +88,14 @@ public static class ImageInfoEmitter
                 switch (instruction)
                 {
                     case ExposeInstruction expose:
-                        foreach (var port in expose.TcpPorts())
+                        foreach (var spec in expose.Ports)
                         {
-                            if (!ports.Contains(port))
+                            foreach (var port in TcpPorts(spec))
                             {
-                                ports.Add(port);
+                                if (!ports.Contains(port))
+                                {
+                                    ports.Add(port);
+                                }
                             }
                         }
 
@@ -106,6 +109,38 @@ public static class ImageInfoEmitter
         }
 
         return (ports, health, url);
+    }
+
+    /// <summary>Widest port range listed one port at a time; a wider one (rare, and a tool would bind every port) is left out.</summary>
+    private const int MaxRange = 64;
+
+    /// <summary>
+    /// The TCP ports of one EXPOSE word: <c>80</c>, <c>80/tcp</c> or a range <c>8000-8010</c>, as BuildKit's
+    /// dockerfile2llb reads them (nat.ParsePortSpecs); UDP/SCTP and words with a variable (<c>$PORT</c>, known only
+    /// at build time) give none.
+    /// </summary>
+    private static IEnumerable<int> TcpPorts(string spec)
+    {
+        var slash = spec.IndexOf('/');
+        var protocol = slash < 0 ? "tcp" : spec.Substring(slash + 1).ToLowerInvariant();
+        var range = slash < 0 ? spec : spec.Substring(0, slash);
+        if (protocol != "tcp")
+        {
+            yield break;
+        }
+
+        var dash = range.IndexOf('-');
+        if (!int.TryParse(dash < 0 ? range : range.Substring(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            || !int.TryParse(dash < 0 ? range : range.Substring(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            || first < 1 || last > 65535 || last < first || last - first >= MaxRange)
+        {
+            yield break;
+        }
+
+        for (var port = first; port <= last; port++)
+        {
+            yield return port;
+        }
     }
 
     /// <summary>The first <c>http://localhost…</c> or <c>http://127.0.0.1…</c> URL in a health check's command (curl, wget and the like).</summary>

@@ -37,7 +37,7 @@ public sealed class ImageInfoGeneratorTests
             [Stage(From = typeof(Base))]
             [Arg(typeof(Revision))]
             [Expose(443)]
-            [Expose(80)]
+            [Expose("80", "9000-9002/tcp", "$EXTRA_PORT")]
             [NonRootUser("app")]
             public partial class Production;
 
@@ -64,10 +64,11 @@ public sealed class ImageInfoGeneratorTests
             .Where(a => a.AttributeClass!.Name == "GeneratedStageAttribute")
             .Select(a => (Name: (string)a.ConstructorArguments[0].Value!, Ports: string.Join(",", a.ConstructorArguments[1].Values.Select(v => v.Value)), Health: (bool)a.ConstructorArguments[2].Value!, Url: a.NamedArguments.SingleOrDefault(n => n.Key == "HealthCheckUrl").Value.Value as string))
             .ToList();
-        // A stage built FROM another starts with its EXPOSE and HEALTHCHECK; UDP ports are left out; NONE turns health off.
+        // A stage built FROM another starts with its EXPOSE and HEALTHCHECK; UDP ports and a variable are left out, a
+        // range is listed; NONE turns health off.
         const string url = "http://localhost/health";
         Assert.Equal(
-            new (string, string, bool, string?)[] { ("base", "80", true, url), ("production", "80,443", true, url), ("quiet", "80,443", false, null), ("tools", "", false, null) },
+            new (string, string, bool, string?)[] { ("base", "80", true, url), ("production", "80,443,9000,9001,9002", true, url), ("quiet", "80,443,9000,9001,9002", false, null), ("tools", "", false, null) },
             stages);
 
         var arguments = type.GetAttributes()

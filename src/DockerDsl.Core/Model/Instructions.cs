@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-
 namespace DockerDsl.Core.Model;
 
 /// <summary>One Dockerfile instruction, already resolved: helpers are expanded, references are names.</summary>
@@ -111,27 +107,7 @@ public sealed record UserInstruction(string User, string? Group, SourceRef Sourc
 }
 
 /// <summary>EXPOSE: its ports as written (<c>80</c>, <c>53/udp</c>, <c>8000-8010/tcp</c>, <c>$PORT</c>), which BuildKit expands and splits into words.</summary>
-public sealed record ExposeInstruction(EquatableArray<string> Ports, SourceRef Source) : Instruction(Source)
-{
-    /// <summary>
-    /// The TCP ports this EXPOSE names as plain numbers (<c>8080</c>, <c>8080/tcp</c>, in any case), in order; ports of
-    /// another protocol, ranges and words with variables are left out, since they name no single known TCP port.
-    /// </summary>
-    public IEnumerable<int> TcpPorts()
-    {
-        foreach (var word in Ports)
-        {
-            var slash = word.IndexOf('/');
-            var number = slash < 0 ? word : word.Substring(0, slash);
-            var protocol = slash < 0 ? "tcp" : word.Substring(slash + 1);
-            if (string.Equals(protocol, "tcp", StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
-            {
-                yield return port;
-            }
-        }
-    }
-}
+public sealed record ExposeInstruction(EquatableArray<string> Ports, SourceRef Source) : Instruction(Source);
 
 public sealed record VolumeInstruction(EquatableArray<string> Paths, SourceRef Source) : Instruction(Source);
 
