@@ -161,6 +161,13 @@ internal sealed partial class ImportSession
                         return null;
                     }
 
+                    // [BuildArg] Expand takes references to names an ARG or ENV can set, as the C# front end checks.
+                    if (Text.Shell.VariableReferences.Problem(Quoting.DoubleQuoted(value, _escape, expand: true), _escape) is not null)
+                    {
+                        reason = "an ARG default with a reference DockerDsl does not take (a positional or special parameter)";
+                        return null;
+                    }
+
                     // BuildKit expands every default of one ARG before it sets any (instructions/commands.go
                     // ArgCommand.Expand): a default that refers to an earlier name of the same ARG cannot be split off.
                     if (Text.Shell.VariableReferences.Names(value).Any(n => earlier.Contains(n)))
