@@ -111,6 +111,9 @@ public sealed class CopyHeredocAttribute : Attribute
     /// </summary>
     public string? Marker { get; set; }
 
+    /// <summary><c>--link</c>: the file is its own layer, independent of the layers before it.</summary>
+    public bool Link { get; set; }
+
     /// <summary><c>--chown</c>.</summary>
     public string? Chown { get; set; }
 

@@ -112,6 +112,12 @@ public sealed class RunHeredocAttribute : Attribute
     /// </summary>
     public string? Marker { get; set; }
 
+    /// <summary>
+    /// A command that reads the script on its standard input instead of the shell running it: <c>python3</c> writes
+    /// <c>RUN python3 &lt;&lt;EOF</c>. One line, run by the shell, without a heredoc of its own.
+    /// </summary>
+    public string? Command { get; set; }
+
     /// <summary>Mount classes to mount for this script.</summary>
     public Type[]? Mounts { get; set; }
 

@@ -151,6 +151,16 @@ public static class DockerfileEmitter
             case RunForm.Exec:
                 w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { Quoting.JsonArray(run.Lines) })));
                 break;
+            case RunForm.Heredoc when run.HeredocCommand is { } command:
+                // The bodies close in the order the command line opens them (BuildKit's heredocsFromLine).
+                w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { command })));
+                var names = Text.Syntax.HeredocWord.FromLine(command).Select(h => h.Name).ToList();
+                for (var i = 0; i < run.Lines.Count && i < names.Count; i++)
+                {
+                    w.HeredocBody(run.Lines[i], names[i]);
+                }
+
+                break;
             case RunForm.Heredoc:
                 var marker = run.Marker ?? new HeredocMarker(Quoting.HeredocMarker(run.Lines[0]), '\0', false);
                 w.Line(string.Join(" ", new[] { "RUN" }.Concat(flags).Concat(new[] { "<<" + marker.Text })));

@@ -54,6 +54,10 @@ public enum RunForm
 /// <summary>RUN. For <see cref="RunForm.Shell"/>, <see cref="Lines"/> are physical lines joined by continuations.</summary>
 /// <param name="Devices">The CDI devices of <c>--device</c>, in order.</param>
 /// <param name="Marker">For <see cref="RunForm.Heredoc"/>, the heredoc's marker as written; null lets the emitter choose one (<c>&lt;&lt;EOF</c>).</param>
+/// <param name="HeredocCommand">
+/// For <see cref="RunForm.Heredoc"/>, the shell command line that opens the heredocs when the RUN is more than one script
+/// (<c>python3 &lt;&lt;EOF</c>, <c>&lt;&lt;A cat &gt; a &amp;&amp; &lt;&lt;B cat &gt; b</c>); <see cref="Lines"/> are then the bodies, in order.
+/// </param>
 public sealed record RunInstruction(
     RunForm Form,
     EquatableArray<string> Lines,
@@ -62,7 +66,8 @@ public sealed record RunInstruction(
     string? Security,
     SourceRef Source,
     EquatableArray<RunDevice> Devices = default,
-    HeredocMarker? Marker = null) : Instruction(Source)
+    HeredocMarker? Marker = null,
+    string? HeredocCommand = null) : Instruction(Source)
 {
     /// <summary>Line <paramref name="index"/> of a shell-form RUN: its command, chained to the one before with <c>&amp;&amp;</c>.</summary>
     public static string ChainedLine(int index, string command) => index == 0 ? command : "&& " + command;

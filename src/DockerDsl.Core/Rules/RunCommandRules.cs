@@ -116,8 +116,12 @@ public static class RunCommandRules
             case RunInstruction { Form: RunForm.Shell } run:
                 // The Dockerfile continues each line on the next, so the shell reads one line.
                 return string.Join(" ", run.Lines);
+            case RunInstruction { Form: RunForm.Heredoc, HeredocCommand: { } command }:
+                // The shell runs the command line; the bodies are what it feeds the commands.
+                return command;
             case RunInstruction { Form: RunForm.Heredoc } run:
-                var script = run.Lines.Count > 0 ? run.Lines[0] : string.Empty;
+                // <<- removes the leading tabs of every line before the shell reads it.
+                var script = run.Lines.Count == 0 ? string.Empty : run.Marker is { } marker ? marker.Content(run.Lines[0]) : run.Lines[0];
                 var firstLine = script.Split('\n')[0];
                 return firstLine.StartsWith("#!", StringComparison.Ordinal) && !firstLine.EndsWith("sh", StringComparison.Ordinal) ? null : script;
             case RawInstruction { Keyword: "RUN" } raw:

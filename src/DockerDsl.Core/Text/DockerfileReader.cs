@@ -147,10 +147,10 @@ public static class DockerfileReader
                 return ReadArg(args, source, line);
             case "env":
                 Flags().Parse();
-                return new EnvInstruction(Pairs(args, "ENV", line), source);
+                return new EnvInstruction(Pairs(args, "ENV", line, escape), source);
             case "label":
                 Flags().Parse();
-                return new LabelInstruction(Pairs(args, "LABEL", line), source);
+                return new LabelInstruction(Pairs(args, "LABEL", line, escape), source);
             case "run":
                 return ReadRun(node, source);
             case "copy":
@@ -241,7 +241,7 @@ public static class DockerfileReader
     }
 
     // The parser gives ENV and LABEL as (key, value, delimiter) triples; the delimiter is "=" or "" for the legacy form.
-    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line)
+    private static EquatableArray<KeyValue> Pairs(IReadOnlyList<string> args, string keyword, int line, char escape)
     {
         if (args.Count == 0)
         {
@@ -261,10 +261,54 @@ public static class DockerfileReader
                 throw new DockerfileReadException($"{keyword} names can not be blank", line);
             }
 
-            pairs.Add(new KeyValue(args[i], args[i + 1]));
+            pairs.Add(new KeyValue(args[i], args[i + 2].Length == 0 ? LegacyValueAsWord(args[i + 1], escape) : args[i + 1]));
         }
 
         return pairs.ToEquatableArray();
+    }
+
+    // The value of the legacy form (ENV NAME value with spaces) is the rest of the line, which BuildKit
+    // expands as one word; the model holds words of the NAME=value form, so its white space is quoted or escaped.
+    private static string LegacyValueAsWord(string value, char escape)
+    {
+        if (!value.Any(char.IsWhiteSpace))
+        {
+            return value;
+        }
+
+        if (value.IndexOfAny(new[] { '"', '\'', escape }) < 0)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var word = new System.Text.StringBuilder(value.Length + 8);
+        var quote = '\0';
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == escape && quote != '\'' && i + 1 < value.Length)
+            {
+                word.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            if (quote == '\0' && c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+            else if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                word.Append(escape);
+            }
+
+            word.Append(c);
+        }
+
+        return word.ToString();
     }
 
     private static string ExactlyOne(IReadOnlyList<string> args, string keyword, int line) =>
@@ -294,8 +338,8 @@ public static class DockerfileReader
             devices.Add(device);
         }
 
-        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null) =>
-            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker);
+        RunInstruction Run(RunForm form, IEnumerable<string> lines, HeredocMarker? marker = null, string? command = null) =>
+            new(form, lines.ToEquatableArray(), mounts, flags.Value("network"), flags.Value("security"), source, devices.ToEquatableArray(), marker, command);
 
         if (node.IsJson)
         {
@@ -304,9 +348,21 @@ public static class DockerfileReader
 
         if (node.Heredocs.Count > 0)
         {
-            // The model's heredoc RUN is one script the shell runs, its marker kept as written (<<EOF, <<-'EOT').
-            return node.Heredocs.Count == 1 && args.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker
-                ? Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker)
+            // One script the shell runs keeps its marker as written (<<EOF, <<-'EOT'); a command line that opens
+            // heredocs (python3 <<EOF, <<A cat > a && <<B cat > b) is kept as written, with the bodies in order.
+            if (args.Count != 1)
+            {
+                return Raw(node, source);
+            }
+
+            if (node.Heredocs.Count == 1 && MarkerOf(args[0].Trim(), node.Heredocs[0]) is { } marker)
+            {
+                return Run(RunForm.Heredoc, new[] { node.Heredocs[0].Content }, marker);
+            }
+
+            var opened = Syntax.HeredocWord.FromLine(args[0]).Select(h => h.Name);
+            return opened.SequenceEqual(node.Heredocs.Select(h => h.Name))
+                ? Run(RunForm.Heredoc, node.Heredocs.Select(h => h.Content), command: args[0])
                 : Raw(node, source);
         }
 
@@ -517,7 +573,7 @@ public static class DockerfileReader
             var instructions = document.Model.Stages.Count == 1 ? document.Model.Stages[0].Instructions : EquatableArray<Instruction>.Empty;
             return error is null && instructions.Count == 1 && instructions[0] is not (RawInstruction or OnBuildInstruction) ? instructions[0] with { Source = source } : null;
         }
-        catch (Syntax.DockerfileParseException)
+        catch (Exception e) when (e is Syntax.DockerfileParseException or DockerfileReadException)
         {
             return null;
         }

@@ -152,6 +152,17 @@ internal sealed partial class StageParser
         }
 
         var marker = ParseMarker(r, script, quoted: false, "script");
+
+        // With Command the script is the heredoc the command line opens (RUN python3 <<EOF), for the command to read.
+        var command = r.NamedString("Command");
+        if (command is not null)
+        {
+            ok &= _session.Check(ValueRules.ShellLine(command, Escape), r.Source.WithArgument("Command"), "The command");
+            ok &= _session.Check(command.Trim().Length == 0 ? "is empty" : null, r.Source.WithArgument("Command"), "The command", ProblemKind.InvalidValue);
+            AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, heredocCommand: command.Trim() + " <<" + marker?.Text);
+            return;
+        }
+
         AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, marker);
     }
 
@@ -183,7 +194,7 @@ internal sealed partial class StageParser
         return marker;
     }
 
-    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null)
+    private void AddRun(AttributeReader r, RunForm form, List<string> lines, bool ok, HeredocMarker? marker = null, string? heredocCommand = null)
     {
         var mounts = new List<Mount>();
         foreach (var mountType in r.NamedTypes("Mounts"))
@@ -247,7 +258,7 @@ internal sealed partial class StageParser
 
         if (ok)
         {
-            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker));
+            Add(new RunInstruction(form, lines.ToEquatableArray(), mounts.ToEquatableArray(), network, security, r.Source, devices.ToEquatableArray(), marker, heredocCommand));
         }
     }
 
@@ -313,7 +324,7 @@ internal sealed partial class StageParser
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned && marker is not null)
         {
-            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
+            Add(new CopyInstruction(CopyKind.Copy, EquatableArray<string>.Empty, destination!, null, chown, chmod, r.NamedBool("Link") ?? false, EquatableArray<string>.Empty, false, null, false, content, r.Source, Marker: marker));
         }
     }
 

@@ -104,12 +104,26 @@ public class TypedInstructionTests
     }
 
     [Theory]
-    [InlineData("RUN 3<<EOF cat\nx\nEOF")]
-    [InlineData("RUN <<EOF bash\nx\nEOF")]
-    [InlineData("RUN <<A <<B\na\nA\nb\nB")]
     [InlineData("COPY <<A <<B /d/\na\nA\nb\nB")]
+    [InlineData("COPY <<A a.txt /d/\na\nA")]
     public void A_heredoc_the_model_does_not_hold_keeps_its_text(string instruction) =>
         Assert.IsType<RawInstruction>(Read(instruction));
+
+    [Theory]
+    [InlineData("RUN python3 <<EOF\nprint(1)\nEOF", "python3 <<EOF", new[] { "print(1)\n" })]
+    [InlineData("RUN 3<<EOF cat /dev/fd/3\nx\nEOF", "3<<EOF cat /dev/fd/3", new[] { "x\n" })]
+    [InlineData("RUN <<A cat > /a && <<-'B' cat > /b\na\nA\n\tb $X\n\tB", "<<A cat > /a && <<-'B' cat > /b", new[] { "a\n", "\tb $X\n" })]
+    [InlineData("RUN --network=none <<EOF bash -e\nmake\nEOF", "<<EOF bash -e", new[] { "make\n" })]
+    public void A_command_line_that_opens_heredocs_is_kept_with_its_bodies(string instruction, string command, string[] bodies)
+    {
+        var run = Assert.IsType<RunInstruction>(Read(instruction));
+
+        Assert.Equal(RunForm.Heredoc, run.Form);
+        Assert.Equal(command, run.HeredocCommand);
+        Assert.Equal(bodies, run.Lines);
+        var model = DockerfileReader.Read("Dockerfile", "FROM scratch\n" + instruction + "\n").Model;
+        Assert.Equal(run with { Source = default }, DockerfileReader.Read("Dockerfile", Core.Emit.DockerfileEmitter.Emit(model)).Model.Stages[0].Instructions.Single() with { Source = default });
+    }
 
     [Theory]
     [InlineData("ONBUILD COPY . /app/", typeof(CopyInstruction))]
@@ -125,8 +139,16 @@ public class TypedInstructionTests
     }
 
     [Theory]
-    [InlineData("ONBUILD RUN <<A <<B\na\nA\nb\nB")]
-    [InlineData("ONBUILD RUN 3<<EOF cat\nx\nEOF")]
+    [InlineData("ONBUILD COPY <<A <<B /d/\na\nA\nb\nB")]
+    [InlineData("ONBUILD CMD")]
     public void An_ONBUILD_trigger_the_model_cannot_type_keeps_only_its_text(string instruction) =>
         Assert.Null(Assert.IsType<OnBuildInstruction>(Read(instruction)).Instruction);
+
+    [Theory]
+    [InlineData("ENV A b", "b")]
+    [InlineData("ENV A b  c", "\"b  c\"")]
+    [InlineData("ENV A \"b c\" d$X", "\"b c\"\\ d$X")]
+    [InlineData("ENV A it\\'s a\tb", "it\\'s\\ a\\\tb")]
+    public void A_legacy_ENV_value_is_held_as_the_word_of_the_name_value_form(string instruction, string value) =>
+        Assert.Equal(value, Assert.IsType<EnvInstruction>(Read(instruction)).Variables[0].Value);
 }

@@ -15,7 +15,7 @@ public class FrontendRequirementsTests
     // What the original Dockerfile syntax already has, and parts of a form that has its own entry.
     private static readonly Dictionary<Type, string[]> Baseline = new()
     {
-        [typeof(RunInstruction)] = new[] { "Form", "Lines", "Source", "Marker" },
+        [typeof(RunInstruction)] = new[] { "Form", "Lines", "Source", "Marker", "HeredocCommand" },
         [typeof(CopyInstruction)] = new[] { "Kind", "Sources", "Destination", "From", "Chown", "Source", "Marker" },
         [typeof(HealthCheckInstruction)] = new[] { "None", "Exec", "Command", "Interval", "Timeout", "StartPeriod", "Retries", "Source" },
     };
