@@ -50,6 +50,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnpinnedPackage = Info(RuleIdentifiers.UnpinnedPackage, Reliability, RuleCatalog.UnpinnedPackage);
     public static readonly DiagnosticDescriptor CopyIgnoredFile = Warning(RuleIdentifiers.CopyIgnoredFile, Reliability, RuleCatalog.CopyIgnoredFile);
     public static readonly DiagnosticDescriptor PointlessCommand = Info(RuleIdentifiers.PointlessCommand, Maintainability, RuleCatalog.PointlessCommand);
+    public static readonly DiagnosticDescriptor IgnoresStopSignal = Info(RuleIdentifiers.IgnoresStopSignal, Reliability, RuleCatalog.IgnoresStopSignal);
 
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, RuleCatalog.AttributeHasErrors);
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, RuleCatalog.TypeCannotBeExtended);

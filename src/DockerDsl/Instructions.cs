@@ -114,6 +114,9 @@ public enum ExposeProtocol
 
     /// <summary>UDP.</summary>
     Udp,
+
+    /// <summary>SCTP.</summary>
+    Sctp,
 }
 
 /// <summary><c>EXPOSE port[/protocol] ...</c>: documents the ports the container listens on.</summary>

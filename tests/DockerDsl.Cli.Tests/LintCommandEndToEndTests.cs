@@ -17,7 +17,7 @@ namespace DockerDsl.Cli.Tests;
 /// </summary>
 public sealed class LintCommandEndToEndTests
 {
-    private const string Pinned = "FROM alpine:3.20\nUSER 1001:1001\nHEALTHCHECK CMD [\"true\"]\nCMD [\"sh\"]\n";
+    private const string Pinned = "FROM alpine:3.20\nUSER 1001:1001\nHEALTHCHECK CMD [\"true\"]\nCMD [\"/app/server\"]\n";
 
     private static CliResult Lint(CliHarness cli, params string[] args) =>
         cli.RunWith(DockerfileLinter.Lint, string.Empty, new[] { "lint" }.Concat(args).ToArray());
@@ -49,7 +49,7 @@ public sealed class LintCommandEndToEndTests
     {
         using var cli = new CliHarness();
         cli.Write(".editorconfig", "root = true\n[Dockerfile]\ndotnet_diagnostic.DDSL004.severity = none\ndotnet_diagnostic.DDSL005.severity = error\n");
-        cli.Write("Dockerfile", Pinned.Replace("alpine:3.20", "ubuntu", StringComparison.Ordinal).Replace("CMD [\"sh\"]", "CMD sh", StringComparison.Ordinal));
+        cli.Write("Dockerfile", Pinned.Replace("alpine:3.20", "ubuntu", StringComparison.Ordinal).Replace("CMD [\"/app/server\"]", "CMD sh", StringComparison.Ordinal));
         var result = Lint(cli, "--fail-level", "error");
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.DoesNotContain("DDSL004", Ids(result));
@@ -70,7 +70,7 @@ public sealed class LintCommandEndToEndTests
     public void A_check_skip_directive_skips_a_BuildKit_check_in_the_whole_file()
     {
         using var cli = new CliHarness();
-        var text = Pinned.Replace("CMD [\"sh\"]", "CMD sh", StringComparison.Ordinal);
+        var text = Pinned.Replace("CMD [\"/app/server\"]", "CMD sh", StringComparison.Ordinal);
         cli.Write("skipped/Dockerfile", "# check=skip=JSONArgsRecommended\n" + text);
         cli.Write("checked/Dockerfile", text);
         var result = Lint(cli);
@@ -104,7 +104,7 @@ public sealed class LintCommandEndToEndTests
     public void CRLF_line_endings_give_the_same_findings()
     {
         using var cli = new CliHarness();
-        var text = Pinned.Replace("alpine:3.20", "ubuntu", StringComparison.Ordinal).Replace("CMD [\"sh\"]", "CMD sh", StringComparison.Ordinal);
+        var text = Pinned.Replace("alpine:3.20", "ubuntu", StringComparison.Ordinal).Replace("CMD [\"/app/server\"]", "CMD sh", StringComparison.Ordinal);
         cli.Write("lf/Dockerfile", text);
         cli.Write("crlf/Dockerfile", text.Replace("\n", "\r\n", StringComparison.Ordinal));
         var result = Lint(cli, "-f", "json");

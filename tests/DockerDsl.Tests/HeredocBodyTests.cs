@@ -42,6 +42,25 @@ public class HeredocBodyTests
     }
 
     [Theory]
+    [InlineData("@\"set -e\necho hi\n\"")]
+    [InlineData("\"\"\"\n    set -e\n    echo hi\n\n    \"\"\"")]
+    public void The_line_breaks_of_a_verbatim_or_raw_literal_are_the_files_so_every_checkout_writes_the_same_body(string literal)
+    {
+        // The same declaration from an LF and a CRLF checkout.
+        var texts = new[] { "\n", "\r\n" }.Select(newline =>
+        {
+            var source = (GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")]\npublic partial class D\n{\n    [Stage(From = \"alpine:3.20\")]\n    [RunHeredoc(" + literal + ")]\n    [CopyHeredoc(\"/etc/app.conf\", " + literal + ")]\n    public partial class S;\n}\n").Replace("\r\n", "\n").Replace("\n", newline);
+            return GeneratorHarness.DockerfileText(GeneratorHarness.Run(source).Result);
+        }).ToList();
+
+        Assert.NotNull(texts[0]);
+        Assert.Equal(texts[0], texts[1]);
+        var heredocs = DockerfileParser.Parse(texts[1]!).Root.Children.SelectMany(n => n.Heredocs).ToList();
+        Assert.Equal(2, heredocs.Count);
+        Assert.All(heredocs, h => Assert.Equal("set -e\necho hi\n", h.Content));
+    }
+
+    [Theory]
     [InlineData("EOT\\n")]
     [InlineData("EOT\\r\\n")]
     [InlineData("echo\\r\\nEOT\\r\\r\\n")]

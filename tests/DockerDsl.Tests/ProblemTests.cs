@@ -57,8 +57,10 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [BuildArg(Default = \"${A\", Expand = true)] public partial class A; [Stage(From = \"a:1\")] [Arg(typeof(A))] public partial class S; }", ProblemKind.UnsafeValue, "The default value" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"make\\n\", Marker = \"E OF\")] public partial class S; }", ProblemKind.InvalidValue, "Marker 'E OF' is not a heredoc marker" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"/a\", \"x\\n\\tEND\\n\", Marker = \"-END\")] public partial class S; }", ProblemKind.InvalidValue, "The content has a line 'END', which would end the heredoc early" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \"cat <<A\")] public partial class S; }", ProblemKind.UnsafeValue, "The command contains '<<'" },
-        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \" \")] public partial class S; }", ProblemKind.InvalidValue, "The command is empty" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \"cat <<A\")] public partial class S; }", ProblemKind.UnsafeValue, "The command contains '<<A'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [RunHeredoc(\"x\\n\", Command = \" \")] public partial class S; }", ProblemKind.UnsafeValue, "The command is empty" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"ENV ONLYNAME\")] public partial class S; }", ProblemKind.UnsafeValue, "BuildKit's parser refuses: ENV must have two arguments" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [CopyHeredoc(\"2<<X\", \"x\")] public partial class S; }", ProblemKind.UnsafeValue, "The destination contains '<<X'" },
         { "[Dockerfile(\"Dockerfile\", Escape = 'x')] public partial class D { [Stage(From = \"a:1\")] public partial class S; }", ProblemKind.InvalidValue, "Escape must be" },
     };
 

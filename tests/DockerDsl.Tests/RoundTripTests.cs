@@ -33,7 +33,7 @@ public class RoundTripTests
         { "ONBUILD triggers", S("""[OnBuild("COPY . /app/")][OnBuild("RUN --mount=type=cache,target=/root/.cache make")][OnBuild("HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]")][OnBuild("EXPOSE 80 53/udp")]""") },
         { "a heredoc a command reads", S("""[RunHeredoc("print('hi')\n", Command = "python3")][RunHeredoc("make\n", Command = "bash -e", Marker = "'EOT'")]""") },
         { "empty exec forms", S("""[Entrypoint][Cmd()]""") },
-        { "EXPOSE ports", S("""[Expose(80, 443)][Expose(5353, 5354, Protocol = ExposeProtocol.Udp)][Expose("53/udp", "8000-8010/tcp", "$PORT", "${ADMIN_PORT:-9000}/tcp")]""") },
+        { "EXPOSE ports", S("""[Expose(80, 443)][Expose(5353, 5354, Protocol = ExposeProtocol.Udp)][Expose(9899, Protocol = ExposeProtocol.Sctp)][Expose("53/udp", "8000-8010/tcp", "$PORT", "${ADMIN_PORT:-9000}/tcp")]""") },
         { "several ENV and LABEL pairs", S("""[Env("A", "1", "B", "$A", Expand = true)][Env("C", "say \"$HOME\"", "D", "")][Label("a", "1", "b.c/d", "two words", Expand = true)]""") },
     };
 

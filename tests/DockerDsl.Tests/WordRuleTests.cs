@@ -62,7 +62,6 @@ public class WordRuleTests
     [InlineData("it's", "quote")]
     [InlineData("\"a\"", "quote")]
     [InlineData("a\\b", "escape character")]
-    [InlineData("<<EOF", "heredoc")]
     [InlineData("--chown=0:0", "flag")]
     [InlineData("a\nb", "line break")]
     [InlineData("", "is empty")]

@@ -197,6 +197,12 @@ public static class RuleCatalog
         "'{0}' makes no sense in a container, which runs one process with no init system, no services and no terminal; remove it, and start a long-running program with CMD instead",
         "Service managers, process and system tools (ps, top, kill, free, mount, ifconfig, shutdown) and interactive programs (ssh, vim) do nothing useful in a RUN: the build has no running services, no init and no terminal.");
 
+    public static readonly RuleDescriptor IgnoresStopSignal = new(
+        RuleIdentifiers.IgnoresStopSignal, Reliability, RuleSeverity.Info, "PID 1 ignores the stop signal",
+        "The image of stage '{0}' runs '{1}' as PID 1, where it ignores SIGTERM, so docker stop waits out its grace period (10 s) and kills it; start it under an init ([Entrypoint(\"tini\", \"--\")] with tini installed, or dumb-init), or set [StopSignal] to a signal it handles ('docker run --init' also works, but DockerDsl cannot see how the container is run)",
+        "The image of stage '{0}' runs '{1}' as PID 1, where it ignores SIGTERM, so docker stop waits out its grace period (10 s) and kills it; start it under an init (ENTRYPOINT [\"tini\", \"--\"] with tini installed, or dumb-init), or set STOPSIGNAL to a signal it handles ('docker run --init' also works, but a Dockerfile cannot show how the container is run)",
+        "Linux delivers a signal to a PID namespace's init only if it has installed a handler for it (pid_namespaces(7)). R, Python, Node.js, sleep, tail and the shells install none for SIGTERM, so as PID 1 they do not stop on docker stop and are killed after the grace period, losing in-flight work.");
+
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
         "'{0}' is not in the casing of the other instructions; write it as '{1}'",
@@ -302,7 +308,7 @@ public static class RuleCatalog
         RemoteAddWithoutChecksum, AptGetInstallWithoutYes, AptGetInstallWithoutNoInstallRecommends, AptInsteadOfAptGet,
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
-        PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand,
+        PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

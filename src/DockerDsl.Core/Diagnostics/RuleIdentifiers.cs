@@ -46,6 +46,7 @@ public static class RuleIdentifiers
     public const string ExposeProtoCasing = "DDSL039";
     public const string ExposeInvalidFormat = "DDSL040";
     public const string InvalidDefinitionDescription = "DDSL041";
+    public const string IgnoresStopSignal = "DDSL042";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

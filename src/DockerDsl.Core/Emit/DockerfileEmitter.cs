@@ -68,6 +68,22 @@ public static class DockerfileEmitter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// The text of one instruction as <see cref="Emit"/> writes it in a stage, preceded by the escape directive when the
+    /// escape character is not '\\', so BuildKit's parser can read it alone.
+    /// </summary>
+    public static string EmitInstruction(Instruction instruction, char escape)
+    {
+        var writer = new DockerfileWriter(escape);
+        if (escape != '\\')
+        {
+            writer.Line("# escape=" + escape);
+        }
+
+        WriteInstruction(writer, instruction);
+        return writer.ToString();
+    }
+
     private static void WriteInstruction(DockerfileWriter w, Instruction instruction)
     {
         var escape = w.Escape;

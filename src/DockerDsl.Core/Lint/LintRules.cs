@@ -17,6 +17,7 @@ public static class LintRules
     {
         new(RuleCatalog.RootUser, c => FinalStageRules.RootUser(c.Model, c.Words), true),
         new(RuleCatalog.MissingHealthCheck, c => FinalStageRules.MissingHealthCheck(c.Model), true),
+        new(RuleCatalog.IgnoresStopSignal, c => FinalStageRules.IgnoresStopSignal(c.Model), true),
         new(RuleCatalog.CacheMountNotLocked, c => CacheMountRules.NotLocked(c.Model), true),
         new(RuleCatalog.UnpinnedBaseImage, c => BaseImageRules.UnpinnedBaseImage(c.Model), true),
         new(RuleCatalog.ShellFormCommand, c => InstructionRules.ShellFormCommand(c.Model), true),

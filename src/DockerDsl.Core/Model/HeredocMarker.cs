@@ -10,7 +10,7 @@ namespace DockerDsl.Core.Model;
 public readonly record struct HeredocMarker(string Name, char Quote, bool Chomp)
 {
     // A name a shell word of its own writes the same with or without quotes; quotes and the '-' are the marker's.
-    private static readonly Regex Pattern = new(@"^(?<chomp>-?)(?:(?<name>[A-Za-z0-9_][A-Za-z0-9_.]*)|'(?<name>[A-Za-z0-9_][A-Za-z0-9_.]*)'|""(?<name>[A-Za-z0-9_][A-Za-z0-9_.]*)"")$", RegexOptions.CultureInvariant);
+    private static readonly Regex Pattern = new(@"^(?<chomp>-?)(?:(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]*)|'(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]*)'|""(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]*)"")$", RegexOptions.CultureInvariant);
 
     /// <summary>False when the name is quoted: BuildKit then takes the body as it is.</summary>
     public bool Expand => Quote == '\0';

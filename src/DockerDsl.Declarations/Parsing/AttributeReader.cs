@@ -117,6 +117,30 @@ internal readonly struct AttributeReader
         return constant.Values.Select(v => v.Value is int value ? value : (int?)null).ToImmutableArray();
     }
 
+    /// <summary>
+    /// Whether the constructor argument at <paramref name="position"/> is written as one verbatim (<c>@"..."</c>) or
+    /// raw (<c>"""..."""</c>) string literal: every line break in its value is then a line break of the source file,
+    /// CRLF or LF as the file was checked out, not a character its author wrote.
+    /// </summary>
+    public bool IsVerbatimOrRawLiteral(int position)
+    {
+        if (_data.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: { } list })
+        {
+            return false;
+        }
+
+        var positional = list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+        if (position >= positional.Count || positional[position].Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal)
+        {
+            return false;
+        }
+
+        var token = literal.Token;
+        return token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineRawStringLiteralToken)
+            || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineRawStringLiteralToken)
+            || (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && token.Text.StartsWith("@", System.StringComparison.Ordinal));
+    }
+
     public bool HasNamed(string name) => _data.NamedArguments.Any(pair => pair.Key == name);
 
     public TypedConstant Named(string name)

@@ -123,6 +123,8 @@ internal sealed partial class StageParser
             lines.Add(RunInstruction.ChainedLine(i, commands[i] ?? string.Empty));
         }
 
+        // BuildKit looks for heredocs in the whole instruction, its lines joined.
+        ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument(0), commands.Length == 1 ? "The command" : "The commands");
         AddRun(r, RunForm.Shell, lines, ok);
     }
 
@@ -143,7 +145,7 @@ internal sealed partial class StageParser
 
     private void ParseRunHeredoc(AttributeReader r)
     {
-        var script = r.String(0) ?? string.Empty;
+        var script = SourceLineBreaks(r, 0);
         var ok = _session.Check(ValueRules.HeredocBody(script), r.Source.WithArgument(0), "The script");
         if (script.Trim().Length == 0)
         {
@@ -157,8 +159,7 @@ internal sealed partial class StageParser
         var command = r.NamedString("Command");
         if (command is not null)
         {
-            ok &= _session.Check(ValueRules.ShellLine(command, Escape), r.Source.WithArgument("Command"), "The command");
-            ok &= _session.Check(command.Trim().Length == 0 ? "is empty" : null, r.Source.WithArgument("Command"), "The command", ProblemKind.InvalidValue);
+            ok &= _session.Check(ValueRules.ShellLine(command, Escape) ?? ValueRules.HeredocIn(command), r.Source.WithArgument("Command"), "The command");
             AddRun(r, RunForm.Heredoc, new List<string> { script }, ok && marker is not null, heredocCommand: command.Trim() + " <<" + marker?.Text);
             return;
         }
@@ -275,6 +276,7 @@ internal sealed partial class StageParser
 
         ok &= CheckAll(sources, v => ValueRules.Path(v, Escape), r.Source.WithArgument(0), "Source");
         ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(1), "The destination");
+        ok = ok && CheckNoHeredoc(sources.Add(destination), r.Source.WithArgument(0));
         var from = kind == CopyKind.Copy && r.HasNamed("From") ? ParseFrom(r.Named("From"), r.Source.WithArgument("From")) : null;
         var exclude = r.NamedStrings("Exclude");
         ok &= CheckAll(exclude, v => ValueRules.LiteralWord(v, Escape), r.Source.WithArgument("Exclude"), "Exclude pattern");
@@ -307,6 +309,7 @@ internal sealed partial class StageParser
         var ok = from is not null;
         ok &= _session.Check(ValueRules.Path(source, Escape), r.Source.WithArgument(1), "The source");
         ok &= _session.Check(ValueRules.Path(destination, Escape), r.Source.WithArgument(2), "The destination");
+        ok = ok && CheckNoHeredoc(ImmutableArray.Create(source, destination), r.Source.WithArgument(1));
         var (chown, chmod, owned) = ParseOwnership(r);
         if (ok && owned)
         {
@@ -314,11 +317,31 @@ internal sealed partial class StageParser
         }
     }
 
+    /// <summary>
+    /// COPY and ADD paths written as plain words (none holds white space, or the emitter writes the JSON form, where
+    /// BuildKit reads no heredoc) must not make BuildKit read a heredoc on the line.
+    /// </summary>
+    private bool CheckNoHeredoc(ImmutableArray<string?> paths, SourceRef source) =>
+        System.Linq.Enumerable.Any(paths, p => p is null || System.Linq.Enumerable.Any(p, char.IsWhiteSpace))
+        || _session.Check(ValueRules.HeredocIn(string.Join(" ", paths)), source, paths.Length == 2 ? "The path" : "The paths");
+
+    /// <summary>
+    /// A heredoc body as declared. Written as a verbatim or raw literal, its line breaks are the source file's, so a
+    /// CRLF there is the checkout's line ending and is written as LF: the Dockerfile is the same from every checkout.
+    /// Any other CR (an escape such as <c>"\r\n"</c>, a constant) is the author's and is kept exactly, as BuildKit
+    /// keeps it.
+    /// </summary>
+    private static string SourceLineBreaks(AttributeReader r, int position)
+    {
+        var value = r.String(position) ?? string.Empty;
+        return r.IsVerbatimOrRawLiteral(position) ? value.Replace("\r\n", "\n") : value;
+    }
+
     private void ParseCopyHeredoc(AttributeReader r)
     {
         var destination = r.String(0);
-        var content = r.String(1) ?? string.Empty;
-        var ok = _session.Check(ValueRules.Word(destination, Escape), r.Source.WithArgument(0), "The destination");
+        var content = SourceLineBreaks(r, 1);
+        var ok = _session.Check(ValueRules.Word(destination, Escape) ?? ValueRules.HeredocIn(destination), r.Source.WithArgument(0), "The destination");
         ok &= _session.Check(ValueRules.HeredocBody(content), r.Source.WithArgument(1), "The content");
         var marker = ParseMarker(r, content, quoted: true, "content");
         var (chown, chmod, owned) = ParseOwnership(r);
@@ -391,6 +414,7 @@ internal sealed partial class StageParser
         {
             null or 0 => "tcp",
             1 => "udp",
+            2 => "sctp",
             _ => null,
         };
         var ok = protocol is not null; // An undefined ExposeProtocol is reported where the attribute is read.
@@ -541,6 +565,11 @@ internal sealed partial class StageParser
             return;
         }
 
+        if (keyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(trigger), r.Source.WithArgument(0), "The trigger"))
+        {
+            return;
+        }
+
         var text = trigger!.Trim();
         Add(new OnBuildInstruction(text, r.Source, Core.Text.DockerfileReader.ReadTrigger(text, r.Source, Escape)));
     }
@@ -557,6 +586,13 @@ internal sealed partial class StageParser
         if (!RawKeywords.Contains(keyword))
         {
             _session.Report(ProblemKind.InvalidValue, $"'{keyword}' is not an instruction DockerDsl can place in a stage (FROM is declared with [Stage]).", r.Source.WithArgument(0));
+            return;
+        }
+
+        // Heredocs are read in RUN, COPY and ADD, also as the trigger of ONBUILD.
+        var heredocKeyword = keyword == "ONBUILD" ? Keyword(text!.Trim().Substring(keyword.Length)) : keyword;
+        if (heredocKeyword is "RUN" or "COPY" or "ADD" && !_session.Check(ValueRules.HeredocIn(text), r.Source.WithArgument(0), "The instruction"))
+        {
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using DockerDsl.Core.Emit;
 using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Model;
 using Microsoft.CodeAnalysis;
@@ -182,7 +183,44 @@ internal sealed partial class StageParser
         return null;
     }
 
-    private void Add(Instruction instruction) => _instructions.Add(instruction);
+    private void Add(Instruction instruction)
+    {
+        if (WrittenAsDeclared(instruction))
+        {
+            _instructions.Add(instruction);
+        }
+    }
+
+    /// <summary>
+    /// Whether BuildKit's parser reads the instruction DockerDsl writes for <paramref name="instruction"/> as one
+    /// instruction with the heredocs the model has, and no more: the net under every value a helper or attribute
+    /// writes into a RUN, COPY or ADD line, where a word such as <c>&lt;&lt;EOF</c> would open a heredoc
+    /// (parser.go: heredocs are read in RUN, COPY and ADD, also under ONBUILD, in the shell form).
+    /// </summary>
+    private bool WrittenAsDeclared(Instruction instruction)
+    {
+        var expected = instruction switch
+        {
+            RunInstruction { Form: RunForm.Heredoc } => 1,
+            CopyInstruction { HeredocContent: not null } => 1,
+            _ => 0,
+        };
+        string? problem;
+        try
+        {
+            var nodes = Core.Text.Syntax.DockerfileParser.Parse(DockerfileEmitter.EmitInstruction(instruction, Escape)).Root.Children;
+            var heredocs = nodes.Count == 1 ? nodes[0].Heredocs : null;
+            problem = heredocs is null ? "would be read as several instructions"
+                : heredocs.Count > expected ? $"holds '<<{heredocs[expected].Name}', which BuildKit reads as the start of a heredoc in {nodes[0].Value.ToUpperInvariant()}; remove the '<<' or write the script or content with [RunHeredoc] or [CopyHeredoc]"
+                : heredocs.Count < expected ? "would lose its heredoc" : null;
+        }
+        catch (Core.Text.Syntax.DockerfileParseException exception)
+        {
+            problem = $"would be written as an instruction BuildKit's parser refuses: {exception.Reason}";
+        }
+
+        return _session.Check(problem, instruction.Source, "A value of this attribute");
+    }
 
     private bool CheckAll(IEnumerable<string?> values, System.Func<string?, string?> rule, SourceRef source, string what, ProblemKind kind = ProblemKind.UnsafeValue)
     {

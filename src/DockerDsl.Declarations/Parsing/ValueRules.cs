@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Linq;
 
 namespace DockerDsl.Declarations.Parsing;
 
@@ -57,11 +58,6 @@ internal static class ValueRules
             return $"ends with the escape character '{escape}', which would join the next line";
         }
 
-        if (value.Contains("<<"))
-        {
-            return "contains '<<', which BuildKit reads as the start of a heredoc; use [RunHeredoc] for scripts";
-        }
-
         return null;
     }
 
@@ -70,6 +66,32 @@ internal static class ValueRules
     /// quotes: no white space, quote or escape character, and every <c>$</c> starts a variable reference
     /// (<c>$NAME</c>, <c>${NAME}</c>, <c>${NAME:-default}</c>, ...) that BuildKit's lexer processes.
     /// </summary>
+    /// <summary>
+    /// Where BuildKit would read a heredoc in <paramref name="value"/>: its parser reads one in RUN, COPY and ADD
+    /// (also under ONBUILD) for every word, as its shell lexer splits the line, that matches
+    /// <c>^(\d*)&lt;&lt;(-?)\s*([^&lt;]*)$</c> and lexes to one word (parser.go, heredocsFromLine and ParseHeredoc).
+    /// So <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOT</c>, <c>2&lt;&lt;'X'</c> open one, and a here-string <c>&lt;&lt;&lt;</c>,
+    /// <c>$((1&lt;&lt;2))</c>, <c>a&lt;&lt;b</c> or a quoted <c>"&lt;&lt;EOF"</c> do not; but the lexer takes
+    /// <c>&lt;&lt; EOF</c> (and so <c>$(( 1 &lt;&lt; 2 ))</c>) as one word, which does.
+    /// </summary>
+    public static string? HeredocIn(string? value)
+    {
+        if (value is null || value.IndexOf("<<", System.StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var heredoc = Core.Text.Syntax.HeredocWord.FromLine(value).FirstOrDefault();
+            return heredoc is null ? null : $"contains '<<{(heredoc.Chomp ? "-" : string.Empty)}{heredoc.Name}', which BuildKit reads as the start of a heredoc; use [RunHeredoc] or [CopyHeredoc] for a script or a file's content";
+        }
+        catch (Core.Text.Syntax.LexException)
+        {
+            return "contains '<<' in a form BuildKit's parser refuses";
+        }
+    }
+
     public static string? Word(string? value, char escape) => WordProblem(value, escape, spaces: false, variables: true);
 
     /// <summary>A COPY or ADD path: a <see cref="Word"/> that may also hold white space, which the emitter writes in the JSON form.</summary>
@@ -117,11 +139,6 @@ internal static class ValueRules
             {
                 return $"contains the escape character '{escape}'";
             }
-        }
-
-        if (value.Contains("<<"))
-        {
-            return "contains '<<', which BuildKit reads as the start of a heredoc in RUN, COPY and ADD";
         }
 
         // BuildKit reads the words after the keyword that start with '--' as the instruction's flags.

@@ -249,7 +249,7 @@ public class PackageManagerTests
     [InlineData("[RunHeredoc(\"pip install \\t fl\\rask \\u2028 @\\r\\n\")]")]
     [InlineData("[Instruction(\"RUN --mount=type=cache,target apk add x\")]")]
     [InlineData("[Instruction(\"RUN --mount=,,=,type=cache,target=/ pip install x\")]")]
-    [InlineData("[Instruction(\"ENV PIP_NO_CACHE_DIR\")]\n[Run(\"pip install x\")]")]
+    [InlineData("[Instruction(\"ENV PIP_NO_CACHE_DIR=\")]\n[Run(\"pip install x\")]")]
     public async Task Odd_package_commands_are_read_without_error(string attributes)
     {
         var diagnostics = await DeclarationRunner.DiagnosticsAsync(Stage(attributes));

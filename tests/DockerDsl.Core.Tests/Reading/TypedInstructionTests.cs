@@ -87,6 +87,7 @@ public class TypedInstructionTests
     [InlineData("COPY <<EOF /etc/motd\nhello $USER\nEOF", "EOF", '\0', false)]
     [InlineData("COPY <<\"EOF\" /out/gotestsumandcover\n#!/bin/sh\nEOF", "EOF", '"', false)]
     [InlineData("COPY <<-EOT /a\n\tindented\n\tEOT", "EOT", '\0', true)]
+    [InlineData("COPY <<'END-OF-FILE' /a\nx\nEND-OF-FILE", "END-OF-FILE", '\'', false)]
     public void A_heredoc_keeps_its_marker_and_is_written_back_as_it_was(string instruction, string name, char quote, bool chomp)
     {
         var typed = Read(instruction);

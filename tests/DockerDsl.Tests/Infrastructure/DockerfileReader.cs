@@ -10,7 +10,6 @@ namespace DockerDsl.Tests.Infrastructure;
 /// </summary>
 public static class DockerfileReader
 {
-    private static readonly Regex HeredocMarker = new(@"<<-?(['""]?)([A-Za-z_][A-Za-z0-9_]*)\1", RegexOptions.CultureInvariant);
     private static readonly Regex Directive = new(@"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$", RegexOptions.CultureInvariant);
 
     public sealed record Instruction(string Keyword, string Text, IReadOnlyList<string> Heredocs);
@@ -67,12 +66,13 @@ public static class DockerfileReader
             var arguments = logical.TrimStart().Substring(keyword.Length).TrimStart();
             if (keyword is "RUN" or "COPY" or "ADD" && !StripFlags(arguments).StartsWith("[", StringComparison.Ordinal))
             {
-                foreach (Match marker in HeredocMarker.Matches(logical))
+                // Which words open a heredoc, as BuildKit's parser decides (heredocsFromLine, ported in Core).
+                foreach (var marker in DockerDsl.Core.Text.Syntax.HeredocWord.FromLine(logical))
                 {
-                    var name = marker.Groups[2].Value;
+                    var name = marker.Name;
                     var body = new List<string>();
                     i++;
-                    while (i < lines.Length && lines[i] != name)
+                    while (i < lines.Length && (marker.Chomp ? lines[i].TrimEnd('\r').TrimStart('\t') : lines[i].TrimEnd('\r')) != name)
                     {
                         body.Add(lines[i]);
                         i++;
