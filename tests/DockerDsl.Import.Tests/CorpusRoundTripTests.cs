@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using DockerDsl.Core.Import;
 using DockerDsl.Core.Text;
+using DockerDsl.Core.Text.Syntax;
 using DockerDsl.Import.Tests.Infrastructure;
 using DockerDsl.Tests.Shared;
 using Microsoft.CodeAnalysis;
@@ -39,6 +41,32 @@ public class CorpusRoundTripTests
         Assert.True(imported.Regenerated is not null, $"{file}: the generator wrote no Dockerfile.\n{Errors(imported)}");
         var difference = DockerfileComparison.Difference(imported.Original, imported.Regenerated!);
         Assert.True(difference is null, $"{file}: {difference}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void A_file_BuildKit_refuses_gets_its_errors_and_a_best_effort_declaration_that_keeps_every_instruction(string file)
+    {
+        var imported = ImportedCompilation.Of(Corpus.Path(file));
+        if (!RefusedByBuildKit(imported, out _))
+        {
+            return;
+        }
+
+        var attempt = ImportAttempt.Run(file, imported.Original, new ImportOptions("Imported") { DockerfilePath = "Dockerfile" });
+        var refusal = (DockerfileReadException)imported.Refusal!;
+        Assert.Equal(refusal.Line, attempt.Errors.First().Line);
+        if (attempt.Result is { } result)
+        {
+            Assert.DoesNotContain(ImportedCompilation.Compile(result.Source, analyzers: false).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            foreach (var error in attempt.Errors)
+            {
+                Assert.Contains(result.Report.Instructions, i => i.Line == error.Line && i.Outcome != ImportOutcome.Typed);
+            }
+
+            var count = DockerfileParser.Parse(imported.Original).Root.Children.Count;
+            Assert.Equal(count, result.Report.Instructions.Count(i => !i.Keyword.StartsWith("#", System.StringComparison.Ordinal)));
+        }
     }
 
     [Theory]

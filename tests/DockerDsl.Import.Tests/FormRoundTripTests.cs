@@ -27,6 +27,7 @@ public class FormRoundTripTests
         { "ONBUILD", "FROM alpine:3.20\nONBUILD COPY . /src/\nONBUILD RUN make -C /src\n", 0 },
         { "SHELL, STOPSIGNAL, VOLUME, USER with a group", "FROM alpine:3.20\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nSTOPSIGNAL SIGQUIT\nVOLUME /data /logs\nUSER 1001:1001\nCOPY app /app\n", 0 },
         { "COPY flags", "FROM alpine:3.20\nCOPY --chown=app:app --chmod=0755 --link --exclude=*.md src/ /src/\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tar.gz /a/\n", 0 },
+        { "symbolic --chmod, signal and mount mode with variables", "FROM alpine:3.20\nARG SIG=SIGTERM MODE=0600\nCOPY --chmod=u+x,go-w run.sh /\nSTOPSIGNAL $SIG\nRUN --mount=type=secret,id=key,mode=$MODE cat /run/secrets/key\n", 0 },
         { "MAINTAINER", "FROM alpine:3.20\nMAINTAINER someone@example.com\n", 1 },
         { "the escape directive and a Windows shell", "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host `\n    'hello'\n", 0 },
         { "comments kept before instructions", "# the base\nFROM alpine:3.20\n# tools\nRUN apk add --no-cache curl\n", 0 },

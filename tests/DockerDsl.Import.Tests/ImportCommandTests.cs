@@ -44,6 +44,20 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public void The_Dockerfile_path_is_relative_to_the_project_folder_that_holds_the_output_file()
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "api"));
+        File.WriteAllText(Path.Combine(folder.Path, "api", "Dockerfile"), "FROM alpine:3.20\n");
+        File.WriteAllText(Path.Combine(folder.Path, "Images.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+
+        var (code, _, _) = Run(folder.Path, "import", "api/Dockerfile", "-o", "src/Images/Api.cs");
+
+        Assert.Equal(0, code);
+        Assert.Contains("[Dockerfile(\"api/Dockerfile\"", File.ReadAllText(Path.Combine(folder.Path, "src", "Images", "Api.cs")));
+    }
+
+    [Fact]
     public void The_dockerignore_beside_the_Dockerfile_becomes_the_Ignore_patterns()
     {
         using var folder = new TempDirectory();

@@ -21,6 +21,9 @@ public class ImportFuzzTests(ITestOutputHelper output)
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("DOCKERDSL_IMPORT_FUZZ_CASES"), out var cases) ? cases : 1000;
 
+    // The first case: DOCKERDSL_IMPORT_FUZZ_FIRST=8152 with DOCKERDSL_IMPORT_FUZZ_CASES=1 replays one case.
+    private static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("DOCKERDSL_IMPORT_FUZZ_FIRST"), out var first) ? first : 0;
+
     // Pieces that reach the corners the importer maps: continuations, heredocs, quotes, variables, flags, mounts, directives.
     private static readonly string[] Fragments =
     {
@@ -38,7 +41,7 @@ public class ImportFuzzTests(ITestOutputHelper output)
         var seeds = CorpusFiles.All().Select(f => File.ReadAllText(Corpus.Path(f))).ToArray();
         var failures = new List<string>();
         int refused = 0, roundTripped = 0, kept = 0, reported = 0;
-        for (var i = 0; i < Cases; i++)
+        for (var i = First; i < First + Cases; i++)
         {
             var random = new Random(i);
             var text = Mutate(seeds[random.Next(seeds.Length)], random);
@@ -92,7 +95,9 @@ public class ImportFuzzTests(ITestOutputHelper output)
         {
             // Withheld: the declaration reports a DDSL1xx problem, which must be one the import said it would have.
             reported++;
-            return report.NotExpressibleCount > 0 ? null : "the generator withheld the Dockerfile but the import reported nothing it cannot express";
+            return report.NotExpressibleCount > 0 ? null
+                : "the generator withheld the Dockerfile but the import reported nothing it cannot express:\n"
+                    + string.Join("\n", ImportedCompilation.Compile(attempt.Result.Source).Diagnostics.Where(d => d.Id.StartsWith("DDSL1", StringComparison.Ordinal)));
         }
 
         roundTripped++;

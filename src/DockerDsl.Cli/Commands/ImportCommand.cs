@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using DockerDsl.Cli.Inputs;
 using DockerDsl.Cli.Reports;
 using DockerDsl.Core.Import;
@@ -89,8 +90,9 @@ internal static class ImportCommand
             return ExitCodes.Error;
         }
 
-        // The declaration names the Dockerfile relative to the project folder: the output file's folder, else the current one.
-        var projectFolder = outputPath is null ? context.CurrentDirectory : Path.GetDirectoryName(outputPath)!;
+        // The declaration names the Dockerfile relative to the project folder: the nearest folder with a .csproj at or
+        // above the output file (or the current folder), else that folder itself.
+        var projectFolder = ProjectFolder(outputPath is null ? context.CurrentDirectory : Path.GetDirectoryName(outputPath)!);
         var options = new ImportOptions(name)
         {
             Namespace = ns,
@@ -155,6 +157,19 @@ internal static class ImportCommand
         return attempt.Errors.Count > 0 ? ExitCodes.Error : ExitCodes.Success;
     }
 
+    private static string ProjectFolder(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            if (folder.Exists && folder.EnumerateFiles("*.csproj").Any())
+            {
+                return folder.FullName;
+            }
+        }
+
+        return start;
+    }
+
     private static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.IndexOf(' ') < 0 && System.Linq.Enumerable.All(name, c => char.IsLetterOrDigit(c) || c == '_');
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.IndexOf(' ') < 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

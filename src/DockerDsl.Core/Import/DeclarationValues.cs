@@ -18,6 +18,7 @@ internal static class DeclarationValues
     private static readonly Regex VariableNamePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
     private static readonly Regex LabelKeyPattern = new(@"^[A-Za-z0-9][A-Za-z0-9._/\-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex DurationPattern = new(@"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", RegexOptions.CultureInvariant);
+    private static readonly Regex FileModePattern = new(@"^(?:[0-7]{3,4}|[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+(?:,[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+)*)$", RegexOptions.CultureInvariant);
     private static readonly Regex OctalPattern = new(@"^[0-7]{3,4}$", RegexOptions.CultureInvariant);
     private static readonly Regex OwnerPattern = new(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(:[A-Za-z0-9_][A-Za-z0-9_.\-]*)?$", RegexOptions.CultureInvariant);
     private static readonly Regex SignalPattern = new(@"^(SIG[A-Z0-9+\-]+|[0-9]{1,2})$", RegexOptions.CultureInvariant);
@@ -93,18 +94,27 @@ internal static class DeclarationValues
 
     public static bool Duration(string value) => value.Length > 0 && DurationPattern.IsMatch(value);
 
-    public static bool Octal(string value) => value.Length > 0 && OctalPattern.IsMatch(value);
+    /// <summary>An octal mode, or a word with variables that holds one (BuildKit checks it once it expands them).</summary>
+    public static bool Octal(string value, char escape) => Expanded(value, escape, OctalPattern);
+
+    /// <summary>A --chmod of COPY and ADD: octal or symbolic (<c>u+x</c>), or a word with variables.</summary>
+    public static bool FileMode(string value, char escape) => Expanded(value, escape, FileModePattern);
 
     /// <summary>A user, optionally with a group; variables may stand for either.</summary>
     public static bool Owner(string value, char escape) => Form(value, escape, OwnerPattern);
 
-    public static bool Signal(string value) => value.Length > 0 && SignalPattern.IsMatch(value);
+    /// <summary>A stop signal, or a word with variables that holds one.</summary>
+    public static bool Signal(string value, char escape) => Expanded(value, escape, SignalPattern);
 
     /// <summary>The --platform of FROM, where variables may stand for the whole platform or any part.</summary>
     public static bool Platform(string value, char escape) =>
         Text.Shell.VariableReferences.Any(value)
             ? Word(value, escape) && MaskedPlatformPattern.IsMatch(Text.Shell.VariableReferences.Mask(value))
             : value.Length > 0 && PlatformPattern.IsMatch(value);
+
+    // A value of a fixed form, or a word with variables whose value BuildKit checks once it expands them.
+    private static bool Expanded(string value, char escape, Regex pattern) =>
+        value.Length > 0 && (Text.Shell.VariableReferences.Any(value) ? Word(value, escape) : pattern.IsMatch(value));
 
     // A value of a fixed form that variables may stand in for: a word whose references, masked, leave that form.
     private static bool Form(string value, char escape, Regex pattern)

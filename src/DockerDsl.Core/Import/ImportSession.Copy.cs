@@ -197,7 +197,7 @@ internal sealed partial class ImportSession
         {
             if (!DeclarationValues.Owner(chown, _escape))
             {
-                reason = "a --chown with a build variable";
+                reason = "a --chown DockerDsl does not accept (not a user[:group])";
                 return false;
             }
 
@@ -210,9 +210,9 @@ internal sealed partial class ImportSession
 
         if (flags.Value("chmod") is { } chmod)
         {
-            if (!DeclarationValues.Octal(chmod))
+            if (!DeclarationValues.FileMode(chmod, _escape))
             {
-                reason = "a --chmod that is not an octal mode";
+                reason = "a --chmod that is not a file mode such as 0755 or u+x";
                 return false;
             }
 

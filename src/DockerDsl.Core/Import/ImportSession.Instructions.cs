@@ -161,6 +161,13 @@ internal sealed partial class ImportSession
                         return null;
                     }
 
+                    // [BuildArg] Expand takes references to names an ARG or ENV can set, as the C# front end checks.
+                    if (Text.Shell.VariableReferences.Problem(Quoting.DoubleQuoted(value, _escape, expand: true), _escape) is not null)
+                    {
+                        reason = "an ARG default with a reference DockerDsl does not take (a positional or special parameter)";
+                        return null;
+                    }
+
                     // BuildKit expands every default of one ARG before it sets any (instructions/commands.go
                     // ArgCommand.Expand): a default that refers to an earlier name of the same ARG cannot be split off.
                     if (Text.Shell.VariableReferences.Names(value).Any(n => earlier.Contains(n)))
@@ -314,7 +321,7 @@ internal sealed partial class ImportSession
         var path = PlainWord(node.Next[0]);
         if (path is null)
         {
-            reason = "a path with a build variable, a quote or white space";
+            reason = "a path DockerDsl does not accept (a quote, an escape or a '$' that starts no variable)";
             return null;
         }
 
@@ -327,7 +334,7 @@ internal sealed partial class ImportSession
         var text = PlainWord(node.Next[0]);
         if (text is null || !DeclarationValues.Owner(text, _escape))
         {
-            reason = "a USER with a build variable";
+            reason = "a USER DockerDsl does not accept (a quote, an escape, or not a user[:group])";
             return null;
         }
 
@@ -389,7 +396,7 @@ internal sealed partial class ImportSession
             var path = PlainWord(word);
             if (path is null)
             {
-                reason = "a path with a build variable, a quote or white space";
+                reason = "a path DockerDsl does not accept (a quote, an escape or a '$' that starts no variable)";
                 return null;
             }
 
@@ -493,9 +500,9 @@ internal sealed partial class ImportSession
     {
         reason = null;
         var signal = PlainWord(node.Next[0]);
-        if (signal is null || !DeclarationValues.Signal(signal))
+        if (signal is null || !DeclarationValues.Signal(signal, _escape))
         {
-            reason = "a signal with a build variable or a name DockerDsl does not accept";
+            reason = "a signal DockerDsl does not accept (not SIGNAME or a number)";
             return null;
         }
 

@@ -168,7 +168,7 @@ internal sealed partial class ImportSession
 
         if (Take("mode") is { } mode)
         {
-            if (!DeclarationValues.Octal(mode))
+            if (!DeclarationValues.Octal(mode, _escape))
             {
                 Fail("a mount mode that is not an octal mode");
             }

@@ -309,31 +309,20 @@ internal static class DockerfileComparison
         return command;
     }
 
-    // The words of a shell command with quotes and escapes kept and nothing expanded: white space between words may differ.
+    // The words of a shell command as a POSIX shell splits them, quotes, escapes and substitutions kept: white space
+    // outside quotes separates words. BuildKit passes a RUN's command to the shell unread, so the shell's reading is
+    // the one that counts; BuildKit's own lexer knows no $(...) and would see its inner quotes as closing outer ones.
     private static IReadOnlyList<string> CommandWords(ShellLexer lexer, string command)
     {
-        var raw = new ShellLexer(lexer.EscapeToken, new ShellLexerOptions { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true });
-        try
-        {
-            return raw.ProcessWords(command, ShellEnvironment.Empty);
-        }
-        catch (ShellLexException)
-        {
-            return ShellWords(command, lexer.EscapeToken);
-        }
-    }
-
-    // Words as a POSIX shell splits them, quotes and escapes kept, for a command BuildKit's lexer refuses (it
-    // passes a RUN's command to the shell unread): white space outside quotes separates words.
-    private static IReadOnlyList<string> ShellWords(string command, char escape)
-    {
+        var escape = lexer.EscapeToken;
         var words = new List<string>();
         var word = new System.Text.StringBuilder();
-        var quote = '\0';
+        var open = new Stack<char>();
         for (var i = 0; i < command.Length; i++)
         {
             var c = command[i];
-            if (quote == '\0' && char.IsWhiteSpace(c))
+            var top = open.Count == 0 ? '\0' : open.Peek();
+            if (top == '\0' && char.IsWhiteSpace(c))
             {
                 if (word.Length > 0)
                 {
@@ -345,17 +334,40 @@ internal static class DockerfileComparison
             }
 
             word.Append(c);
-            if (c == escape && quote != '\'' && i + 1 < command.Length)
+            if (top == '\'')
+            {
+                if (c == '\'')
+                {
+                    open.Pop();
+                }
+            }
+            else if (c == escape && i + 1 < command.Length)
             {
                 word.Append(command[++i]);
             }
-            else if (quote == '\0' && c is '\'' or '"')
+            else if (c == '$' && i + 1 < command.Length && command[i + 1] == '(')
             {
-                quote = c;
+                word.Append(command[++i]);
+                open.Push('(');
             }
-            else if (c == quote)
+            else if (top == '"')
             {
-                quote = '\0';
+                if (c == '"')
+                {
+                    open.Pop();
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                open.Push(c);
+            }
+            else if (top == '(' && c == '(')
+            {
+                open.Push('(');
+            }
+            else if (top == '(' && c == ')')
+            {
+                open.Pop();
             }
         }
 
