@@ -45,6 +45,9 @@ public static class DockerLinterCategories
         new("NoUserInstruction", new[] { "DDSL001" }, Side.OursOnly,
             d => d.Stage is { } stage && ReferenceEquals(stage, d.Model.FinalStage) && StageChain.Last(d.Model, stage, "USER") is null),
 
+        new("UserFromBaseImageVariable", new[] { "DDSL001" }, Side.OursOnly,
+            d => d.Instruction is UserInstruction user && user.Text.Contains('$')),
+
         new("ScratchWithStageName", new[] { "DDSL004" }, Side.TheirsOnly,
             d => d.Instruction is null && d.Stage?.Base.Image == "scratch"),
 
