@@ -16,6 +16,7 @@ public class FormRoundTripTests
         { "a <<- heredoc with tabs", "FROM alpine:3.20\nRUN <<-EOT\n\techo one\n\t\techo two\n\tEOT\n", 0 },
         { "a quoted RUN heredoc", "FROM alpine:3.20\nRUN <<'EOF'\necho \"$HOME\"\nEOF\n", 0 },
         { "a COPY heredoc BuildKit expands", "FROM alpine:3.20\nARG VERSION=1\nCOPY <<EOF /etc/version\n${VERSION}\nEOF\n", 0 },
+        { "a COPY --link heredoc", "FROM alpine:3.20\nCOPY --link --chmod=0644 <<EOF /etc/motd\nhello\nEOF\n", 0 },
         { "a COPY heredoc with another name", "FROM alpine:3.20\nCOPY <<config.json /etc/app/\n{\"a\": 1}\nconfig.json\n", 0 },
         { "stages by index and by name", "FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=0 /out/app /usr/local/bin/\nFROM build\nCOPY --from=1 /usr/local/bin/app /app\n", 0 },
         { "COPY --from an image", "FROM alpine:3.20\nCOPY --from=busybox:1.36 /bin/busybox /bin/\n", 0 },

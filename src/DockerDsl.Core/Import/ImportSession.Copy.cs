@@ -151,9 +151,9 @@ internal sealed partial class ImportSession
     /// <summary><c>COPY &lt;&lt;EOF dest</c>: one file whose content BuildKit leaves as written.</summary>
     private CSharpAttribute? CopyHeredoc(StagePlan plan, DockerfileNode node, InstructionFlags flags, List<string> sources, bool isAdd, out string? reason)
     {
-        reason = "a heredoc COPY other than one file without --link, --from, --exclude or --parents";
+        reason = "a heredoc COPY other than one file without --from, --exclude or --parents";
         if (isAdd || node.Heredocs.Count != 1 || sources.Count != 1 || HeredocWord.Parse(sources[0]) is not { } word || word.Name != node.Heredocs[0].Name
-            || flags.IsTrue("link") || flags.Value("from") is not null || flags.Values("exclude").Count > 0 || flags.IsTrue("parents"))
+            || flags.Value("from") is not null || flags.Values("exclude").Count > 0 || flags.IsTrue("parents"))
         {
             return null;
         }
@@ -184,6 +184,11 @@ internal sealed partial class ImportSession
         if (markerText != "'" + Quoting.HeredocMarker(content) + "'")
         {
             attribute.NamedString("Marker", markerText);
+        }
+
+        if (flags.IsTrue("link"))
+        {
+            attribute.NamedTrue("Link");
         }
 
         return Ownership(plan, flags, attribute, out reason) ? attribute : null;
