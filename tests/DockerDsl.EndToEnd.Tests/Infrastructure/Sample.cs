@@ -25,7 +25,9 @@ public sealed record Sample(string Name, int ContainerPort, TimeSpan HealthTimeo
     /// Runs <c>dotnet build</c> of the sample so that it writes its files into <paramref name="output"/>
     /// (<c>DockerDslOutputDirectory</c>) without a <c># syntax=</c> line, which the frontend image
     /// cannot be pulled for here. The DockerDsl projects it references are already built: the test
-    /// project references the samples, so they build before it.
+    /// project references the samples, so they build before it. The sample's compiled output goes beside
+    /// <paramref name="output"/> (<c>DockerDslSampleBuildDirectory</c>), so its own bin/ and obj/, which other
+    /// test projects reference while this runs, stay as a normal build made them.
     /// </summary>
     public async Task<ProcessResult> WriteFilesAsync(string output, params string[] properties)
     {
@@ -35,6 +37,7 @@ public sealed record Sample(string Name, int ContainerPort, TimeSpan HealthTimeo
             {
                 "build", Project, "-c", TestBuild.Configuration, "-nologo", "-v:m",
                 "-p:BuildProjectReferences=false", "-p:DockerDslSyntax=none", $"-p:DockerDslOutputDirectory={output}",
+                $"-p:DockerDslSampleBuildDirectory={output.TrimEnd(Path.DirectorySeparatorChar)}.build",
             }.Concat(properties.Select(p => "-p:" + p)),
             TimeSpan.FromMinutes(10),
             workingDirectory: Directory);
