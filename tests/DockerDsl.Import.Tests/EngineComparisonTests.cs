@@ -48,7 +48,11 @@ public sealed class EngineComparisonTests(ITestOutputHelper output)
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var sample in new[] { "AspNetApi", "RPlumberApi", "StaticFrontend" })
+        // Every sample: a folder of samples/ with a project.
+        foreach (var sample in Directory.GetDirectories(SourceTree.File("samples"))
+            .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
+            .Select(d => Path.GetFileName(d)!)
+            .OrderBy(n => n, StringComparer.Ordinal))
         {
             data.Add("samples/" + sample);
         }
