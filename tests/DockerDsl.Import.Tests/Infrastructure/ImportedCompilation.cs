@@ -94,6 +94,30 @@ internal sealed class ImportedCompilation
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
+    /// <summary>Every file the generator writes for <paramref name="source"/> (the Dockerfile, its .dockerignore), by declared path.</summary>
+    public static IReadOnlyDictionary<string, string> GeneratedFiles(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Imported",
+            new[] { CSharpSyntaxTree.ParseText(source, DeclarationReferences.ParseOptions, path: "Imported.cs") },
+            DeclarationReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var driver = CSharpGeneratorDriver.Create(new[] { new DockerfileGenerator().AsSourceGenerator() }, parseOptions: DeclarationReferences.ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in driver.GetRunResult().GeneratedTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<AttributeSyntax>()))
+        {
+            if (attribute.Name.ToString().EndsWith("GeneratedFile", StringComparison.Ordinal)
+                || attribute.Name.ToString().EndsWith("GeneratedFileAttribute", StringComparison.Ordinal))
+            {
+                var arguments = attribute.ArgumentList!.Arguments;
+                files[((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText] = ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText;
+            }
+        }
+
+        return files;
+    }
+
     // The generator carries each Dockerfile as [assembly: GeneratedFile(path, text)].
     private static string? GeneratedDockerfile(IEnumerable<SyntaxTree> trees)
     {
