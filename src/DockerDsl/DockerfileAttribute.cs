@@ -51,6 +51,13 @@ public sealed class DockerfileAttribute : Attribute
     /// </summary>
     public DotNetIgnorePatterns DotNetIgnore { get; set; }
 
+    /// <summary>
+    /// False writes none of DockerDsl's built-in <c>.dockerignore</c> patterns (version control, IDE folders,
+    /// <c>node_modules/</c>, .NET build output): the file is exactly <see cref="Ignore"/>. <c>dockerdsl import</c>
+    /// writes it so an imported Dockerfile keeps the build context its own <c>.dockerignore</c> gave. Default: true.
+    /// </summary>
+    public bool DefaultIgnore { get; set; } = true;
+
     /// <summary>Image tags for the generated <c>docker-bake.hcl</c> target, for example <c>ghcr.io/acme/api:1.0</c>.</summary>
     public string[]? Tags { get; set; }
 

@@ -10,6 +10,24 @@ public class DotNetIgnoreTests
     private static readonly string[] Common = { "**/.git/", "**/.vs/", "**/.vscode/", "**/.idea/", "**/node_modules/" };
 
     [Theory]
+    [InlineData("")]
+    [InlineData(", DotNetIgnore = DotNetIgnorePatterns.Always")]
+    public void Without_the_default_patterns_the_dockerignore_is_exactly_Ignore(string settings)
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratedOutput.Usings + $$"""
+            [Dockerfile("Dockerfile", DefaultIgnore = false{{settings}}, Ignore = new[] { "secrets/", "!secrets/README.md" })]
+            public partial class D
+            {
+                [Stage(From = "alpine:3.20")]
+                public partial class S;
+            }
+            """);
+
+        var lines = GeneratorHarness.GeneratedFiles(result.GeneratedTrees).Single(f => f.Path == "Dockerfile.dockerignore").Text.Split('\n');
+        Assert.Equal(new[] { "secrets/", "!secrets/README.md" }, lines.Where(l => l.Length > 0 && !l.StartsWith('#')));
+    }
+
+    [Theory]
     [InlineData(null, null, true)]
     [InlineData(".", null, true)]
     [InlineData("..", null, true)]

@@ -45,7 +45,8 @@ public static class DockerignoreEmitter
 
     /// <summary>The built-in patterns <paramref name="model"/>'s .dockerignore starts with, in order.</summary>
     public static IReadOnlyList<string> BuiltInPatterns(DockerfileModel model) =>
-        model.Image.DotNetIgnore ? DefaultPatterns : System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(DefaultPatterns, p => !System.Linq.Enumerable.Contains(DotNetPatterns, p)));
+        !model.Image.DefaultIgnore ? System.Array.Empty<string>()
+        : model.Image.DotNetIgnore ? DefaultPatterns : System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(DefaultPatterns, p => !System.Linq.Enumerable.Contains(DotNetPatterns, p)));
 
     public static string PathFor(DockerfileModel model) => model.Path + ".dockerignore";
 

@@ -308,6 +308,9 @@ internal sealed partial class ImportSession
             attribute.Named("Ignore", CSharpExpression.Array(ignore.Select(CSharpCode.String).ToList()));
         }
 
+        // The build context stays what the original's .dockerignore (or none) left it: without DockerDsl's built-in patterns.
+        attribute.Named("DefaultIgnore", "false");
+
         return attribute;
     }
 

@@ -75,7 +75,8 @@ public sealed record ImageSettings(
     EquatableArray<string> Platforms,
     EquatableArray<string> CacheFrom,
     EquatableArray<string> CacheTo,
-    bool DotNetIgnore = true)
+    bool DotNetIgnore = true,
+    bool DefaultIgnore = true)
 {
     public static readonly ImageSettings Default = new(".", EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 }

@@ -177,7 +177,8 @@ internal sealed class ParseSession
             List("Platforms", ValueRules.Platform, "Platform"),
             List("CacheFrom", v => ValueRules.LiteralWord(v, '\0'), "CacheFrom entry"),
             List("CacheTo", v => ValueRules.LiteralWord(v, '\0'), "CacheTo entry"),
-            dotNetIgnore);
+            dotNetIgnore,
+            reader.NamedBool("DefaultIgnore") ?? true);
     }
 
     /// <summary>Parses <paramref name="stage"/> if needed and returns it; null when it is not a stage.</summary>
