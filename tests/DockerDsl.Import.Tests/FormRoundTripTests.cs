@@ -14,6 +14,8 @@ public class FormRoundTripTests
     {
         { "RUN devices, network and security", "FROM alpine:3.20\nRUN --device=nvidia.com/gpu=all --network=host --security=insecure nvidia-smi\nRUN --network=none make\n", 0 },
         { "a <<- heredoc with tabs", "FROM alpine:3.20\nRUN <<-EOT\n\techo one\n\t\techo two\n\tEOT\n", 0 },
+        { "a RUN heredoc a command opens", "FROM python:3.12-slim\nRUN python3 - <<'PY'\nprint('hello')\nPY\n", 0 },
+        { "a RUN heredoc a command with a pipe opens", "FROM alpine:3.20\nRUN cat > /etc/motd && tr a-z A-Z <<EOF\nhi\nEOF\n", 0 },
         { "a quoted RUN heredoc", "FROM alpine:3.20\nRUN <<'EOF'\necho \"$HOME\"\nEOF\n", 0 },
         { "a COPY heredoc BuildKit expands", "FROM alpine:3.20\nARG VERSION=1\nCOPY <<EOF /etc/version\n${VERSION}\nEOF\n", 0 },
         { "a COPY --link heredoc", "FROM alpine:3.20\nCOPY --link --chmod=0644 <<EOF /etc/motd\nhello\nEOF\n", 0 },

@@ -1,5 +1,5 @@
 using DockerDsl.Core.Text.Shell;
-using DockerDsl.Declarations.Parsing;
+using DockerDsl.Core.Model;
 
 namespace DockerDsl.Tests;
 

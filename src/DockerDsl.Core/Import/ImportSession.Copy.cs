@@ -131,7 +131,7 @@ internal sealed partial class ImportSession
 
         if (isAdd && flags.Value("checksum") is { } checksum)
         {
-            if (!DeclarationValues.Checksum(checksum))
+            if (!DeclarationValues.Checksum(checksum, _escape))
             {
                 reason = "an ADD --checksum DockerDsl does not accept";
                 return null;

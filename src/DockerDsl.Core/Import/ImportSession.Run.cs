@@ -199,14 +199,25 @@ internal sealed partial class ImportSession
     /// </summary>
     private CSharpAttribute? RunHeredoc(DockerfileNode node, out string? reason)
     {
-        reason = "a heredoc RUN other than one script (a command before the heredoc, or several heredocs)";
-        if (node.Heredocs.Count != 1 || node.Next.Count != 1 || HeredocWord.Parse(node.Next[0]) is not { } word || word.Name != node.Heredocs[0].Name)
+        reason = "a heredoc RUN other than one script, or one command ending in its heredoc (several heredocs, a file descriptor)";
+        if (node.Heredocs.Count != 1 || node.Next.Count != 1)
+        {
+            return null;
+        }
+
+        // RUN <<EOF, or RUN <command> <<EOF ([RunHeredoc] Command): the heredoc is the line's last word.
+        var line = node.Next[0].Trim();
+        var last = line.LastIndexOfAny(new[] { ' ', '\t' });
+        var heredocWord = last < 0 ? line : line.Substring(last + 1);
+        var command = last < 0 ? null : line.Substring(0, last).Trim();
+        if (!heredocWord.StartsWith("<<", StringComparison.Ordinal) || HeredocWord.Parse(heredocWord) is not { } word || word.Name != node.Heredocs[0].Name
+            || (command is not null && (!DeclarationValues.ShellLine(command, _escape) || HeredocWord.FromLine(command).Count > 0)))
         {
             return null;
         }
 
         // The marker is kept as written (its name, quotes and '-'), so the body is kept as read: BuildKit strips the tabs.
-        var markerText = node.Next[0].Trim().Substring(2);
+        var markerText = heredocWord.Substring(2);
         if (HeredocMarker.Parse(markerText) is not { } marker)
         {
             reason = "a heredoc marker DockerDsl does not take (a name with characters other than letters, digits, '_' and '.')";
@@ -222,6 +233,11 @@ internal sealed partial class ImportSession
 
         reason = null;
         var attribute = new CSharpAttribute("RunHeredoc").Add(CSharpExpression.Text(HeredocValue(script)));
+        if (command is not null)
+        {
+            attribute.NamedString("Command", command);
+        }
+
         return markerText == Quoting.HeredocMarker(script) ? attribute : attribute.NamedString("Marker", markerText);
     }
 

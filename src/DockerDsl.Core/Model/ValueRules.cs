@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Linq;
 
-namespace DockerDsl.Declarations.Parsing;
+namespace DockerDsl.Core.Model;
 
 /// <summary>
 /// What a value may contain in each place of a Dockerfile. Each rule returns null when the value is
