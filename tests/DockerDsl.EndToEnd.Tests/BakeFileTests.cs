@@ -52,7 +52,10 @@ public sealed class BakeFileTests
         var print = await DockerEngine.BakeAsync(TimeSpan.FromMinutes(2), sample.Directory, new[] { "--file", files.BakeFile, "--print" });
         Assert.True(print.Succeeded, "docker buildx bake --print rejected the generated file:\n" + print + "\n" + files.BakeText);
 
-        var json = print.Output.Substring(print.Output.IndexOf('{'));
+        // The output holds standard error too, where bake's progress lines ("#1 [internal] load local bake
+        // definitions") may land between or after the lines of the JSON on standard output: leave them out.
+        var stdout = string.Join("\n", print.Output.Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
+        var json = stdout.Substring(stdout.IndexOf('{'));
         using var document = JsonDocument.Parse(json);
         var targets = document.RootElement.GetProperty("target");
         var defaults = DefaultTargets(document.RootElement);
