@@ -153,7 +153,7 @@ public static class CSharpEmitter
     private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
 
     /// <summary>Text for a one-line XML doc comment: markup escaped, anything that could end the line replaced.</summary>
-    private static string Xml(string value)
+    internal static string Xml(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)

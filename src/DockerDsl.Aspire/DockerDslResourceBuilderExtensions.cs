@@ -5,7 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting;
 
-/// <summary>Marks a resource added by <see cref="DockerDslResourceBuilderExtensions.AddDockerDslImage{TDockerfile}"/> with its declaration.</summary>
+/// <summary>Marks a resource added by <c>AddDockerDslImage</c> with its declaration.</summary>
 /// <param name="Declaration">What the generator recorded about the image.</param>
 /// <param name="Stage">The stage the resource builds.</param>
 public sealed record DockerDslImageAnnotation(DockerDsl.ImageDeclaration Declaration, DockerDsl.DeclaredStage Stage) : IResourceAnnotation;
@@ -51,6 +51,28 @@ public static class DockerDslResourceBuilderExtensions
         if (http is { } health && declared.Ports.Contains(health.Port))
         {
             resource = resource.WithHttpHealthCheck(health.Path, endpointName: "http");
+        }
+
+        return resource;
+    }
+
+    /// <summary>
+    /// Adds the image declared by <typeparamref name="TDockerfile"/> as <see cref="AddDockerDslImage{TDockerfile}(IDistributedApplicationBuilder, string, string?, string?)"/>
+    /// does, with its build arguments: the generated <c>TDockerfile.BuildArguments</c> record, whose arguments with no
+    /// default are required members, so leaving one out does not compile.
+    /// </summary>
+    /// <param name="builder">The app builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="arguments">The build arguments: <c>new PlumberApi.BuildArguments { Revision = "abc123" }</c>.</param>
+    /// <param name="stage">The stage to build, or null for the final stage.</param>
+    /// <param name="projectDirectory">The declaring project's folder; by default found as <see cref="DockerDsl.ProjectFolder"/> says.</param>
+    public static IResourceBuilder<ContainerResource> AddDockerDslImage<TDockerfile>(this IDistributedApplicationBuilder builder, string name, DockerDsl.IBuildArguments<TDockerfile> arguments, string? stage = null, string? projectDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var resource = builder.AddDockerDslImage<TDockerfile>(name, stage, projectDirectory);
+        foreach (var (key, value) in arguments.Values)
+        {
+            resource = resource.WithBuildArg(key, value);
         }
 
         return resource;

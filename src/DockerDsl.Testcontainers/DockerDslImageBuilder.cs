@@ -58,6 +58,30 @@ public sealed class DockerDslImageBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the build arguments of the generated <c>BuildArguments</c> record of the Dockerfile class, whose arguments
+    /// with no default are required members, so leaving one out does not compile. Refuses the record of another class.
+    /// </summary>
+    public DockerDslImageBuilder WithBuildArguments<TDockerfile>(IBuildArguments<TDockerfile> arguments)
+    {
+        if (arguments is null)
+        {
+            throw new ArgumentNullException(nameof(arguments));
+        }
+
+        if (typeof(TDockerfile) != declaration.Type)
+        {
+            throw new ArgumentException($"These are the build arguments of {typeof(TDockerfile).FullName}, not of {declaration.Type.FullName}.", nameof(arguments));
+        }
+
+        foreach (var (key, value) in arguments.Values)
+        {
+            buildArguments[key] = value;
+        }
+
+        return this;
+    }
+
     /// <summary>Sets a build argument by its ARG name, for one the declaration writes as text.</summary>
     public DockerDslImageBuilder WithBuildArgument(string name, string value)
     {

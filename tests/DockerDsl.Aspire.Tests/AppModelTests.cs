@@ -79,4 +79,21 @@ public sealed class AppModelTests
 
         Assert.Contains("declares no [Arg(typeof(AppModelTests))]; its build arguments are none", refused.Message);
     }
+
+    [Fact]
+    public void Typed_build_arguments_become_the_resources_build_arguments_and_an_unset_optional_one_keeps_its_default()
+    {
+        var builder = NewBuilder();
+
+        var image = builder.AddDockerDslImage("labelled", new LabelledImage.Labelled.BuildArguments { Revision = "abc123" });
+
+        var build = Assert.Single(image.Resource.Annotations.OfType<DockerfileBuildAnnotation>());
+        Assert.Equal(new[] { "GIT_SHA" }, build.BuildArguments.Keys);
+        Assert.Equal("abc123", build.BuildArguments["GIT_SHA"]);
+
+        var both = builder.AddDockerDslImage("both", new LabelledImage.Labelled.BuildArguments { Revision = "abc123", Channel = "beta" }, LabelledImage.Labelled.Stages.Final);
+        var arguments = Assert.Single(both.Resource.Annotations.OfType<DockerfileBuildAnnotation>()).BuildArguments;
+        Assert.Equal(new[] { "CHANNEL", "GIT_SHA" }, arguments.Keys.Order());
+        Assert.Equal("beta", arguments["CHANNEL"]);
+    }
 }
