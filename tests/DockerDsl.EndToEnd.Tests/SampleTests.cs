@@ -51,15 +51,24 @@ public sealed class SampleTests
     [SkippableFact]
     public Task StaticFrontend_container_becomes_healthy_answers_and_stops_gracefully() => Container(Samples.StaticFrontend);
 
-    /// <summary>A new sample must be added to <see cref="Samples.All"/> (and get the two tests above).</summary>
+    /// <summary>
+    /// A new sample that declares images (its project imports eng/DockerDsl.Local.props) must be added to
+    /// <see cref="Samples.All"/> (and get the two tests above). Any other sample project (the Aspire app host and its
+    /// test project, which tests it) must be in DockerDsl.sln, so CI builds and runs it.
+    /// </summary>
     [Fact]
     public void Every_sample_folder_is_tested()
     {
-        var folders = Directory.GetDirectories(SourceTree.File("samples"))
-            .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
-            .Select(Path.GetFileName)
-            .OrderBy(n => n, StringComparer.Ordinal);
-        Assert.Equal(folders, Samples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal));
+        var projects = Directory.GetDirectories(SourceTree.File("samples"))
+            .SelectMany(d => Directory.GetFiles(d, "*.csproj"))
+            .ToLookup(p => File.ReadAllText(p).Contains("eng/DockerDsl.Local.props", StringComparison.Ordinal));
+        var images = projects[true].Select(p => Path.GetFileName(Path.GetDirectoryName(p))).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(images, Samples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal));
+
+        var solution = File.ReadAllText(SourceTree.File("DockerDsl.sln")).Replace('\\', '/');
+        var others = projects[false].Select(p => Path.GetRelativePath(SourceTree.Root, p).Replace('\\', '/')).ToList();
+        Assert.Contains("samples/AspireHost.Tests/AspireHost.Tests.csproj", others);
+        Assert.All(others, p => Assert.Contains($"\"{p}\"", solution));
     }
 
     private async Task ImageConfiguration(Sample sample)
