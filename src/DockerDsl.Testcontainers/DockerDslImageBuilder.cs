@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,8 +19,6 @@ namespace DockerDsl.Testcontainers;
 /// </summary>
 public sealed class DockerDslImageBuilder
 {
-    private static readonly Regex SyntaxLine = new(@"\A(#[ \t]*syntax[ \t]*=[^\n]*\n)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     private readonly ImageDeclaration declaration;
     private readonly SortedDictionary<string, string> buildArguments = new(StringComparer.Ordinal);
     private string? target;
@@ -140,7 +137,7 @@ public sealed class DockerDslImageBuilder
             throw new DirectoryNotFoundException($"The build context of {declaration.Type.FullName}, {context}, does not exist.");
         }
 
-        var dockerfile = builtInFrontend ? SyntaxLine.Replace(declaration.DockerfileText, string.Empty) : declaration.DockerfileText;
+        var dockerfile = builtInFrontend ? declaration.DockerfileTextForBuiltInFrontend() : declaration.DockerfileText;
         var stage = declaration.Stage(target);
         var hash = ContentHash(dockerfile, context);
         var name = repository ?? "dockerdsl/" + KebabCase(declaration.Type.Name) + (target is null ? string.Empty : "-" + target.ToLowerInvariant());

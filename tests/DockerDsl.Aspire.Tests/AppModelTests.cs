@@ -96,4 +96,22 @@ public sealed class AppModelTests
         Assert.Equal(new[] { "CHANNEL", "GIT_SHA" }, arguments.Keys.Order());
         Assert.Equal("beta", arguments["CHANNEL"]);
     }
+
+    [Fact]
+    public void With_the_built_in_frontend_setting_the_resource_builds_the_compiled_Dockerfile_without_its_syntax_line()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create(DockerDslResourceBuilderExtensions.BuiltInFrontendKey + "=true");
+
+        var api = builder.AddDockerDslImage<RPlumberApi.PlumberApi>("api");
+
+        var build = Assert.Single(api.Resource.Annotations.OfType<DockerfileBuildAnnotation>());
+        Assert.Equal(Sample("RPlumberApi"), build.ContextPath.TrimEnd(Path.DirectorySeparatorChar));
+        Assert.Equal(RPlumberApi.PlumberApi.Stages.Production, build.Stage);
+        Assert.NotEqual(Path.Combine(Sample("RPlumberApi"), "Dockerfile"), build.DockerfilePath);
+        var text = File.ReadAllText(build.DockerfilePath);
+        Assert.StartsWith("# syntax=", RPlumberApi.PlumberApi.DockerfileText);
+        Assert.Equal(RPlumberApi.PlumberApi.DockerfileText[(RPlumberApi.PlumberApi.DockerfileText.IndexOf('\n') + 1)..], text);
+        // BuildKit's client reads <Dockerfile>.dockerignore next to the Dockerfile: the generated one is written there.
+        Assert.Equal(File.ReadAllText(Path.Combine(Sample("RPlumberApi"), "Dockerfile.dockerignore")), File.ReadAllText(build.DockerfilePath + ".dockerignore"));
+    }
 }
