@@ -95,6 +95,42 @@ public sealed class SampleTests
         var exposed = config.TryGetProperty("ExposedPorts", out var ports) ? ports.EnumerateObject().Select(p => p.Name).ToList() : new();
         Assert.Contains($"{sample.ContainerPort}/tcp", exposed);
         Assert.Equal(image.Dockerfile.ExposedPorts.OrderBy(p => p), exposed.OrderBy(p => p));
+
+        // What DockerDsl.Testcontainers and DockerDsl.Aspire take from the compiled declaration (the generator's
+        // [GeneratedStage] of the final stage, which this image is built to) must be what the engine built: the TCP
+        // ports, that there is a health check, and the local URL it requests, if any.
+        var stage = Declaration(sample).Stage(null);
+        Assert.Equal(
+            exposed.Where(p => p.EndsWith("/tcp", StringComparison.Ordinal)).Select(p => int.Parse(p[..^4], System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            stage.Ports.Order());
+        Assert.True(stage.HealthCheck);
+        var probe = stored.GetProperty("Test").ToString();
+        if (stage.HealthCheckUrl is { } url)
+        {
+            Assert.Contains(url, probe);
+        }
+        else
+        {
+            Assert.DoesNotContain("http://", probe);
+        }
+    }
+
+    /// <summary>The sample's compiled declaration, read as DockerDsl.Testcontainers reads it.</summary>
+    private static ImageDeclaration Declaration(Sample sample)
+    {
+        System.Reflection.Assembly assembly;
+        try
+        {
+            assembly = System.Reflection.Assembly.Load(sample.Name);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new Xunit.Sdk.XunitException($"The assembly {sample.Name} is not in the test output: add a ProjectReference to {sample.Project} in DockerDsl.EndToEnd.Tests.csproj.");
+        }
+
+        var declared = assembly.GetTypes()
+            .Where(t => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<GeneratedImageAttribute>(t)?.DockerfilePath == sample.DeclaredPath);
+        return ImageDeclaration.Of(Assert.Single(declared));
     }
 
     private async Task Container(Sample sample)
