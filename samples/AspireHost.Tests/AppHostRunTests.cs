@@ -13,6 +13,7 @@ namespace AspireHost.Tests;
 /// references) builds the three Dockerfile resources with docker and starts them; the test waits until Aspire's health
 /// checks report the api and the frontend healthy and calls both through their endpoints.
 /// </summary>
+[Collection(Docker.Collection)]
 public sealed class AppHostRunTests
 {
     [SkippableFact]

@@ -11,6 +11,9 @@ namespace AspireHost.Tests;
 /// </summary>
 internal static class Docker
 {
+    /// <summary>The tests that build and start images: one collection, so they run one after another on the engine.</summary>
+    public const string Collection = "Docker engine";
+
     private static readonly Lazy<Task<string?>> Missing = new(FindMissingAsync);
 
     public static async Task RequireAsync()

@@ -15,6 +15,7 @@ namespace AspireHost.Tests;
 /// stage, the exposed port and the health check, and the test calls the container from the host once Docker
 /// reports it healthy. An image whose inputs did not change since it was last built is reused, not built again.
 /// </summary>
+[Collection(Docker.Collection)]
 public sealed class ImageTests(ITestOutputHelper output)
 {
     static ImageTests()
