@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DockerDsl.Generators;
 
-/// <summary>A <c>[BuildArg]</c> class a Dockerfile declares: its fully qualified name, simple name, ARG name and whether it has a default.</summary>
+/// <summary>
+/// A <c>[BuildArg]</c> class a Dockerfile declares: its fully qualified name, simple name, ARG name, and whether a
+/// build may leave it out (it has a default, or BuildKit sets or predefines it).
+/// </summary>
 public readonly record struct BuildArgumentName(string Type, string Name, string ClassName = "", bool HasDefault = false);
 
 /// <summary>
@@ -92,6 +95,24 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>
+    /// ARGs a build need not pass: BuildKit sets the platform arguments and TARGETSTAGE itself; the proxy arguments are
+    /// predefined (an unset one means no proxy); BUILDKIT_* and SOURCE_DATE_EPOCH configure BuildKit
+    /// (docs.docker.com/reference/dockerfile/#predefined-args, #automatic-platform-args-in-the-global-scope;
+    /// docs.docker.com/build/building/variables/#pre-defined-build-arguments).
+    /// </summary>
+    private static bool Predefined(string name) =>
+        PredefinedNames.Contains(name)
+        || PredefinedNames.Contains(name.ToUpperInvariant()) && name == name.ToLowerInvariant() && name.EndsWith("_proxy", System.StringComparison.Ordinal)
+        || name.StartsWith("BUILDKIT_", System.StringComparison.Ordinal);
+
+    private static readonly HashSet<string> PredefinedNames = new(System.StringComparer.Ordinal)
+    {
+        "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+        "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+        "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "SOURCE_DATE_EPOCH",
+    };
+
     private static bool SupportsRequiredMembers(Compilation compilation) =>
         compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation { LanguageVersion: >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 }
         && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
@@ -131,7 +152,8 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
                     }
                 }
 
-                var entry = new BuildArgumentName(argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), name ?? Naming.ToUpperSnakeCase(argument.Name), argument.Name, hasDefault);
+                var argName = name ?? Naming.ToUpperSnakeCase(argument.Name);
+                var entry = new BuildArgumentName(argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), argName, argument.Name, hasDefault || Predefined(argName));
                 if (!arguments.Contains(entry))
                 {
                     arguments.Add(entry);

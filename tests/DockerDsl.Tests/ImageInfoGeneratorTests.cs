@@ -163,6 +163,51 @@ public sealed class ImageInfoGeneratorTests
     }
 
     [Fact]
+    public void Arguments_BuildKit_sets_or_predefines_are_optional_without_a_default()
+    {
+        const string source = """
+            using DockerDsl;
+
+            namespace Shop;
+
+            [BuildArg(Name = "TARGETARCH")]
+            public partial class TargetArch;
+
+            [BuildArg(Name = "http_proxy")]
+            public partial class Proxy;
+
+            [BuildArg(Name = "BUILDKIT_INLINE_CACHE")]
+            public partial class InlineCache;
+
+            [BuildArg]
+            public partial class SourceDateEpoch;
+
+            [BuildArg(Name = "TARGETARCHX")]
+            public partial class NotPlatform;
+
+            [Dockerfile("Dockerfile")]
+            public partial class Api
+            {
+                [Stage(From = "debian:bookworm-slim")]
+                [Arg(typeof(TargetArch))]
+                [Arg(typeof(Proxy))]
+                [Arg(typeof(InlineCache))]
+                [Arg(typeof(SourceDateEpoch))]
+                [Arg(typeof(NotPlatform))]
+                [Cmd("/bin/true")]
+                public partial class Final;
+            }
+            """;
+
+        // Only NotPlatform, whose name merely starts like TARGETARCH, must be set.
+        var error = Assert.Single(Errors(source, "var arguments = new Shop.Api.BuildArguments();"));
+        Assert.Contains("Required member 'Api.BuildArguments.NotPlatform'", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            new Dictionary<string, string> { ["TARGETARCH"] = "arm64", ["TARGETARCHX"] = "x" },
+            Values(source, """new Shop.Api.BuildArguments { TargetArch = "arm64", NotPlatform = "x" }"""));
+    }
+
+    [Fact]
     public void Without_required_members_there_is_no_BuildArguments_record_and_the_attributes_stay()
     {
         // C# 10 has no required members: a record whose required arguments could be left out would promise what it cannot keep.
