@@ -112,7 +112,8 @@ public static class ImageInfoEmitter
                 candidate = member + i.ToString(CultureInfo.InvariantCulture);
             }
 
-            properties.Add((candidate, argument));
+            // A class declared as @event is named event: a keyword, which a property name must escape.
+            properties.Add((Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(candidate) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? candidate : "@" + candidate, argument));
         }
 
         Line(source, indent, $"/// <summary>The build arguments of <c>{CSharpEmitter.Xml(model.TypeName)}</c>'s Dockerfile; one with no default is required.</summary>");

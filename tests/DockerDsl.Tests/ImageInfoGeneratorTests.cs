@@ -121,7 +121,7 @@ public sealed class ImageInfoGeneratorTests
     }
 
     [Fact]
-    public void Argument_classes_of_the_same_name_and_a_member_named_BuildArguments_get_distinct_names()
+    public void Argument_classes_of_the_same_name_a_keyword_name_and_a_member_named_BuildArguments_get_valid_distinct_names()
     {
         const string source = """
             using DockerDsl;
@@ -135,6 +135,7 @@ public sealed class ImageInfoGeneratorTests
                 [Arg(typeof(Version))]
                 [Arg(typeof(Other.Version))]
                 [Arg(typeof(Shop.ToString))]
+                [Arg(typeof(Shop.@event))]
                 public partial class Api
                 {
                     public const string BuildArguments = "taken";
@@ -146,6 +147,9 @@ public sealed class ImageInfoGeneratorTests
 
                 [BuildArg]
                 public partial class ToString;
+
+                [BuildArg(Name = "EVENT")]
+                public partial class @event;
             }
 
             namespace Other
@@ -155,10 +159,10 @@ public sealed class ImageInfoGeneratorTests
             }
             """;
 
-        var values = Values(source, """new Shop.Api.BuildArguments2 { Version2 = "2", ToString2 = "s" }""");
+        var values = Values(source, """new Shop.Api.BuildArguments2 { Version2 = "2", ToString2 = "s", @event = "e" }""");
 
-        Assert.Equal(new Dictionary<string, string> { ["OTHER_VERSION"] = "2", ["TO_STRING"] = "s" }, values);
-        var missing = Assert.Single(Errors(source, """var arguments = new Shop.Api.BuildArguments2 { ToString2 = "s" };"""));
+        Assert.Equal(new Dictionary<string, string> { ["EVENT"] = "e", ["OTHER_VERSION"] = "2", ["TO_STRING"] = "s" }, values);
+        var missing = Assert.Single(Errors(source, """var arguments = new Shop.Api.BuildArguments2 { ToString2 = "s", @event = "e" };"""));
         Assert.Contains("Required member 'Api.BuildArguments2.Version2'", missing.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
