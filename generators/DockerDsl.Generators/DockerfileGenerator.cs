@@ -60,6 +60,17 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CSharpEmitter.EmitBake(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.Bake);
 
+        // Where the build context and its sources were declared, for the build task's checks: this step follows the
+        // compilation, so lines stay right; its equal output keeps the file cached when nothing moved.
+        var contextChecks = models
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => ContextChecks.Of(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ContextChecks)
+            .Combine(options)
+            .Select(static (pair, _) => CSharpEmitter.EmitContextChecks(pair.Left, pair.Right))
+            .Where(static file => file is not null);
+
+        context.RegisterSourceOutput(contextChecks, static (context, file) => context.AddSource(file!.HintName, file.Source));
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
         context.RegisterSourceOutput(bake, static (context, file) =>
         {

@@ -76,6 +76,51 @@ public sealed class MSBuildIntegrationTests
     }
 
     [Fact]
+    public void A_build_warns_at_the_declaring_attribute_about_context_sources_that_docker_build_would_not_find()
+    {
+        const string declarations = """
+            using DockerDsl;
+
+            [Dockerfile("Dockerfile", Ignore = new[] { "secret.txt" })]
+            public partial class App
+            {
+                [Stage(From = "alpine:3.20")]
+                [Copy("present.txt", "/app/")]
+                [Copy("secret.txt", "/app/")]
+                [Copy("missing/*.json", "/app/")]
+                [CopyFrom("busybox:1.36", "/bin/not-in-the-context", "/busybox")]
+                [Cmd("/bin/true")]
+                public partial class Final;
+            }
+
+            [Dockerfile("elsewhere/Dockerfile", Context = "no-such-folder")]
+            public partial class Elsewhere
+            {
+                [Stage(From = "alpine:3.20")]
+                [Cmd("/bin/true")]
+                public partial class Final;
+            }
+            """;
+        using var project = new SampleProject("net10.0", declarations, withGenerator: true);
+        File.WriteAllText(project.PathOf("present.txt"), "here");
+        File.WriteAllText(project.PathOf("secret.txt"), "left out");
+        var declarationsFile = project.PathOf("Declarations.cs");
+
+        var result = project.Build("-p:DockerDslSyntax=none", "-p:NoWarn=DDSL029");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.Output.Contains($"{declarationsFile}(8): warning DDSLB022: DockerDsl: COPY source 'secret.txt' of Dockerfile is in the build context '.'", StringComparison.Ordinal), result.ToString());
+        Assert.True(result.Output.Contains($"{declarationsFile}(9): warning DDSLB021: DockerDsl: COPY source 'missing/*.json' of Dockerfile matches nothing", StringComparison.Ordinal), result.ToString());
+        Assert.True(result.Output.Contains($"{declarationsFile}(15): warning DDSLB020: DockerDsl: the build context 'no-such-folder' of elsewhere/Dockerfile does not exist", StringComparison.Ordinal), result.ToString());
+        Assert.DoesNotContain("present.txt", result.Output);
+        Assert.DoesNotContain("not-in-the-context", result.Output);
+
+        var quiet = project.Build("-p:DockerDslSyntax=none", "-p:NoWarn=DDSL029", "-p:DockerDslCheckContext=false");
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.DoesNotContain("DDSLB02", quiet.Output);
+    }
+
+    [Fact]
     public void A_lock_file_in_the_project_folder_pins_the_images_it_holds_and_DockerDslLockFile_moves_it()
     {
         const string declarations = """
