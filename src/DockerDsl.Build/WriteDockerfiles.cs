@@ -39,7 +39,8 @@ public sealed class WriteDockerfiles : Task
 
     /// <summary>
     /// Every Dockerfile the assembly declares, written or already up to date (for <c>FileWrites</c>).
-    /// Metadata: <c>DeclaredPath</c>, and <c>Written</c> (<c>true</c> when this run wrote the file).
+    /// Metadata: <c>DeclaredPath</c>, <c>Written</c> (<c>true</c> when this run wrote the file), and <c>ShownPath</c>
+    /// (relative to the project folder with '/' when inside it, else full).
     /// </summary>
     [Output]
     public ITaskItem[] Dockerfiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -65,6 +66,7 @@ public sealed class WriteDockerfiles : Task
                 var item = new TaskItem(target.FullPath);
                 item.SetMetadata("DeclaredPath", target.DeclaredPath);
                 item.SetMetadata("Written", outcome == WriteOutcome.Written ? "true" : "false");
+                item.SetMetadata("ShownPath", ShownPath(target.FullPath));
                 dockerfiles.Add(item);
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using DockerDsl.Build.Tests.Infrastructure;
+using DockerDsl.Tests.Shared;
 using Xunit;
 
 namespace DockerDsl.Build.Tests;
@@ -74,6 +75,45 @@ public sealed class MSBuildIntegrationTests
         Assert.Contains("FROM alpine:3.20 AS final\n", text);
         Assert.Contains("USER 1001:1001\nCMD [\"/bin/true\"]\n", text);
     }
+
+    // The terminal logger turns itself off without a terminal: script(1) gives the build one.
+    [SkippableFact]
+    public void The_terminal_logger_shows_the_written_files_once_per_build_that_writes_them()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/script"), "script(1) is not installed, so no terminal can be given to the build");
+        using var project = new SampleProject("net10.0", Declarations);
+        var environment = new System.Collections.Generic.Dictionary<string, string> { ["TERM"] = "xterm-256color" };
+        ProcessResult BuildOnTerminal() => ProcessRunner.RunAsync(
+            "/usr/bin/script",
+            ["-qec", $"{ProcessRunner.Dotnet} build Sample.csproj --disable-build-servers -nologo -tl:on", "/dev/null"],
+            TimeSpan.FromMinutes(5),
+            project.Directory,
+            environment).GetAwaiter().GetResult();
+
+        var first = BuildOnTerminal();
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var shown = Plain(first.Output);
+        // "  Sample net10.0 succeeded (0.0s) → docker/Dockerfile": the line of the project call that names the written files.
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(shown, @"Sample .*succeeded \([0-9.]+s\) \S+ docker/Dockerfile\r?\n"), ProcessResult.Tail(shown, 30));
+        Assert.DoesNotContain("DockerDsl: wrote", shown);
+
+        var second = BuildOnTerminal();
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain("docker/Dockerfile", Plain(second.Output));
+
+        // The classic logger already shows the task's own lines: no second one.
+        File.Delete(project.PathOf("docker/Dockerfile"));
+        var classic = project.Build();
+        Assert.True(classic.ExitCode == 0, classic.ToString());
+        Assert.Contains("DockerDsl: wrote docker/Dockerfile", classic.Output);
+        Assert.DoesNotContain("Sample -> docker/Dockerfile", classic.Output);
+    }
+
+    // The terminal's control sequences (colours, links, cursor moves) taken out.
+    private static string Plain(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;?]*[A-Za-z]|\u001b\\][^\u001b\u0007]*(\u001b\\\\|\u0007)|\u001b[=>]", string.Empty);
 
     [Fact]
     public void A_build_warns_at_the_declaring_attribute_about_context_sources_that_docker_build_would_not_find()
