@@ -64,7 +64,7 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
         // compilation, so lines stay right; its equal output keeps the file cached when nothing moved.
         var contextChecks = models
             .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => ContextChecks.Of(pair.Left!, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => CheckedContext(pair.Left!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ContextChecks)
             .Combine(options)
             .Select(static (pair, _) => CSharpEmitter.EmitContextChecks(pair.Left, pair.Right))
@@ -96,6 +96,19 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
         {
             // As in Parse: a bug must not break the user's build; the Dockerfile is then written unpinned.
             return model;
+        }
+    }
+
+    private static ContextChecks? CheckedContext(DockerfileModel model, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ContextChecks.Of(model, compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in Parse: a bug must not break the user's build; the context is then not checked.
+            return null;
         }
     }
 

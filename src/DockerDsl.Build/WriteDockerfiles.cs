@@ -93,7 +93,19 @@ public sealed class WriteDockerfiles : Task
             }
 
             var sources = generated.Sources.FindAll(s => s.DockerfilePath == context.DockerfilePath);
-            foreach (var warning in ContextChecker.Check(projectDirectory, context, sources, dockerfile.ItemSpec))
+            List<BuildWarning> warnings;
+            try
+            {
+                warnings = ContextChecker.Check(projectDirectory, context, sources, dockerfile.ItemSpec);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+            {
+                // A check that cannot read the disk decides nothing: docker build reports what it finds.
+                Log.LogMessage(MessageImportance.Normal, "DockerDsl: the build context of {0} was not checked: {1}", context.DockerfilePath, exception.Message);
+                continue;
+            }
+
+            foreach (var warning in warnings)
             {
                 Log.LogWarning(
                     subcategory: null,

@@ -150,6 +150,12 @@ public sealed class ContextCheckTests : IDisposable
         Assert.Equal(outside, warning.File);
     }
 
+    [Fact]
+    public void A_context_path_the_file_system_refuses_is_not_checked_and_does_not_fail_the_build()
+    {
+        Assert.Empty(Run(context: "bad\0name", files: [], sources: [("COPY", "x", 2)]));
+    }
+
     private static string Summary(BuildWarningEventArgs warning) =>
         $"{warning.Code} {warning.LineNumber} {warning.Message!.Substring("DockerDsl: ".Length, warning.Message.IndexOf(" of Dockerfile", StringComparison.Ordinal) - "DockerDsl: ".Length)}";
 
