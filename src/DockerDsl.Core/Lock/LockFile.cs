@@ -50,13 +50,20 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
 /// <param name="Digest">The digest the tag resolved to: of the index (manifest list) for a multi-platform image, else of its one manifest.</param>
 /// <param name="MediaType">The media type of what <paramref name="Digest"/> names.</param>
 /// <param name="Platforms">Ordered by <see cref="LockedPlatform.Platform"/>, ordinal: the platforms the project builds it for.</param>
+/// <param name="IndexPlatforms">
+/// For an index (manifest list): the platforms of every image manifest it lists, in normal form, ordered and each
+/// once, so a platform the project declares later can be checked without the registry. Null for a single manifest
+/// (its one platform is each <see cref="LockedPlatform"/>'s <c>os</c> and <c>architecture</c>) and in lock files
+/// written before it was recorded.
+/// </param>
 public sealed record LockedImage(
     string Reference,
     string Repository,
     string? Tag,
     string Digest,
     string MediaType,
-    EquatableArray<LockedPlatform> Platforms)
+    EquatableArray<LockedPlatform> Platforms,
+    EquatableArray<string>? IndexPlatforms = null)
 {
     /// <summary>The reference pinned to the digest: <c>debian:bookworm-slim@sha256:...</c>, which pulls exactly what was locked.</summary>
     public string PinnedReference

@@ -133,3 +133,102 @@ public sealed class LockTests
         RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{}")), locked: false,
             new DiagnosticResult("DDSL002", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final"));
 }
+
+/// <summary>DDSL046: BuildKit's InvalidBaseImagePlatform, from the platforms and image configs the lock records.</summary>
+public sealed class InvalidBaseImagePlatformTests
+{
+    private static readonly string Digest = "sha256:" + new string('a', 64);
+
+    // An entry: its media type (index or one manifest), the index's platforms (null: not recorded), and each locked
+    // platform with the os/architecture its image config says.
+    private static string Entry(string reference, bool index, string[]? indexPlatforms, params (string Platform, string Config)[] platforms) => $$"""
+            "{{reference}}": {
+              "digest": "{{Digest}}",
+              {{(indexPlatforms is null ? string.Empty : "\"indexPlatforms\": [" + string.Join(", ", System.Array.ConvertAll(indexPlatforms, p => $"\"{p}\"")) + "],")}}
+              "mediaType": "{{(index ? "application/vnd.oci.image.index.v1+json" : "application/vnd.oci.image.manifest.v1+json")}}",
+              "platforms": {{{string.Join(",", System.Array.ConvertAll(platforms, p => $"\"{p.Platform}\": {{\"architecture\": \"{p.Config.Split('/')[1]}\", \"config\": {{}}, \"digest\": \"{Digest}\", \"os\": \"{p.Config.Split('/')[0]}\"{(p.Config.Split('/').Length > 2 ? $", \"variant\": \"{p.Config.Split('/')[2]}\"" : string.Empty)}}}"))}}},
+              "repository": "docker.io/library/{{reference.Split(':')[0]}}"
+            }
+        """;
+
+    private static string Lock(params string[] entries) => "{\"formatVersion\": 1, \"images\": {\n" + string.Join(",\n", entries) + "\n}}\n";
+
+    private static Task RunAsync(string source, string lockText, params DiagnosticResult[] expected)
+    {
+        var test = new Infrastructure.AnalyzerTest<InvalidBaseImagePlatformAnalyzer> { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("/project/dockerdsl.lock.json", lockText));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Reported(int location, string image, string detail, string platform) =>
+        new DiagnosticResult("DDSL046", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(image, detail, platform);
+
+    private static string Source(string platforms, string stage = "[{|#0:Stage(From = \"tool:1\")|}]") => $$"""
+        using DockerDsl;
+
+        [Dockerfile("Dockerfile"{{platforms}})]
+        public partial class App
+        {
+            {{stage}}
+            public partial class Final;
+        }
+        """;
+
+    private const string Both = ", Platforms = new[] { \"linux/amd64\", \"linux/arm64\" }";
+
+    [Fact]
+    public Task A_single_platform_image_locked_for_another_platform_is_reported() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", false, null, ("linux/amd64", "linux/amd64"), ("linux/arm64", "linux/amd64"))),
+            Reported(0, "tool:1", "is locked as a single-platform image for linux/amd64", "linux/arm64"));
+
+    [Fact]
+    public Task A_single_platform_image_not_locked_for_a_declared_platform_is_known_by_its_one_platform() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", false, null, ("linux/arm64", "linux/arm64"))),
+            Reported(0, "tool:1", "is locked as a single-platform image for linux/arm64", "linux/amd64"));
+
+    [Fact]
+    public Task An_index_without_the_declared_platform_is_reported_with_the_platforms_it_has() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", true, new[] { "linux/amd64", "linux/s390x" }, ("linux/amd64", "linux/amd64"))),
+            Reported(0, "tool:1", "has no image for linux/arm64 in its locked index, which has linux/amd64, linux/s390x", "linux/arm64"));
+
+    [Fact]
+    public Task An_index_entry_of_another_architecture_that_stands_in_is_reported() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", true, new[] { "linux/amd64", "linux/arm/v7" }, ("linux/amd64", "linux/amd64"), ("linux/arm64", "linux/arm/v7"))),
+            Reported(0, "tool:1", "is locked for linux/arm64 as its index's linux/arm/v7 image", "linux/arm64"));
+
+    [Fact]
+    public Task An_index_with_every_declared_platform_is_fine_even_where_the_lock_has_not_locked_it_yet() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", true, new[] { "linux/amd64", "linux/arm64" }, ("linux/amd64", "linux/amd64"))));
+
+    [Fact]
+    public Task Only_OS_and_architecture_are_compared_as_BuildKit_does_not_the_variant() =>
+        RunAsync(Source(", Platforms = new[] { \"linux/arm/v7\" }"), Lock(Entry("tool:1", true, new[] { "linux/arm/v6" }, ("linux/arm/v7", "linux/arm/v6"))));
+
+    [Fact]
+    public Task An_index_whose_platforms_were_not_recorded_is_not_judged_where_it_is_not_locked() =>
+        RunAsync(Source(Both), Lock(Entry("tool:1", true, null, ("linux/amd64", "linux/amd64"))));
+
+    [Fact]
+    public Task An_image_the_lock_does_not_hold_is_not_judged() =>
+        RunAsync(Source(Both), Lock(Entry("other:1", false, null, ("linux/amd64", "linux/s390x"))));
+
+    [Fact]
+    public Task Without_declared_platforms_a_stage_without_its_own_platform_is_not_judged() =>
+        RunAsync(Source(string.Empty), Lock(Entry("tool:1", false, null, ("linux/amd64", "linux/arm64"))));
+
+    [Fact]
+    public Task A_stage_with_a_constant_platform_is_judged_without_declared_platforms() =>
+        RunAsync(Source(string.Empty, "[{|#0:Stage(From = \"tool:1\", Platform = \"linux/arm64\")|}]"), Lock(Entry("tool:1", false, null, ("linux/arm64", "linux/amd64"))),
+            Reported(0, "tool:1", "is locked as a single-platform image for linux/amd64", "linux/arm64"));
+
+    [Fact]
+    public Task A_stage_on_the_build_platform_depends_on_the_machine_and_is_not_judged() =>
+        RunAsync(Source(Both, "[Stage(From = \"tool:1\", Platform = \"$BUILDPLATFORM\")]"), Lock(Entry("tool:1", false, null, ("linux/amd64", "linux/s390x"))));
+
+    [Fact]
+    public Task A_CopyFrom_image_is_judged_at_the_CopyFrom_as_BuildKit_resolves_it_as_a_stage() =>
+        RunAsync(Source(Both, "[Stage(From = \"tool:1\")]\n    [{|#0:CopyFrom(\"helper:2\", \"/bin/helper\", \"/usr/local/bin/helper\")|}]"),
+            Lock(Entry("tool:1", true, new[] { "linux/amd64", "linux/arm64" }), Entry("helper:2", false, null, ("linux/amd64", "linux/amd64"))),
+            Reported(0, "helper:2", "is locked as a single-platform image for linux/amd64", "linux/arm64"));
+}
