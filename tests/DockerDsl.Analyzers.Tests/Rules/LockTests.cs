@@ -124,6 +124,52 @@ public sealed class LockTests
         RunAsync<RootUserAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"User\": \"\"}")), locked: false,
             new DiagnosticResult("DDSL001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final", "root (no USER is set)"));
 
+    // The base image's user, as its locked config records it, when no stage sets one: DDSL001 for root, DDSL010 for a
+    // name. null: the config sets no User (root).
+    [Theory]
+    [InlineData("1654", false, false)]
+    [InlineData("1654:1654", false, false)]
+    [InlineData("1000:app", false, false)]
+    [InlineData("nonroot", false, true)]
+    [InlineData("app:app", false, true)]
+    [InlineData("root", true, false)]
+    [InlineData("0", true, false)]
+    [InlineData("0:0", true, false)]
+    [InlineData("", true, false)]
+    [InlineData(null, true, false)]
+    public async Task The_locked_base_user_decides_DDSL001_and_DDSL010(string? user, bool root, bool name)
+    {
+        var lockText = Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", user is null ? "{}" : $"{{\"User\": \"{user}\"}}"));
+        await RunAsync<RootUserAnalyzer>(Final, lockText, locked: false,
+            root ? new[] { new DiagnosticResult("DDSL001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final", "root (no USER is set)") } : System.Array.Empty<DiagnosticResult>());
+        await RunAsync<UserByNameAnalyzer>(Final, lockText, locked: false,
+            name ? new[] { new DiagnosticResult("DDSL010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments($"'{user}', the user of its base image as dockerdsl.lock.json records it, is a name") } : System.Array.Empty<DiagnosticResult>());
+    }
+
+    [Fact]
+    public Task DDSL010_reports_a_named_base_user_on_any_locked_platform() =>
+        RunAsync<UserByNameAnalyzer>(Final, Lock($$"""
+            "mcr.microsoft.com/dotnet/runtime-deps:10.0": {
+              "digest": "{{Digest}}",
+              "mediaType": "application/vnd.oci.image.index.v1+json",
+              "platforms": {
+                "linux/amd64": {"architecture": "amd64", "config": {"User": "1654"}, "digest": "{{Digest}}", "os": "linux"},
+                "linux/arm64": {"architecture": "arm64", "config": {"User": "app"}, "digest": "{{Digest}}", "os": "linux"}
+              },
+              "repository": "mcr.microsoft.com/dotnet/runtime-deps"
+            }
+            """), locked: false,
+            new DiagnosticResult("DDSL010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("'app', the user of its base image as dockerdsl.lock.json records it, is a name"));
+
+    [Fact]
+    public Task A_declared_USER_decides_over_the_base_images() =>
+        RunAsync<UserByNameAnalyzer>(Final.Replace("[Cmd(\"/app/run\")]", "[User(1001, 1001)]\n    [Cmd(\"/app/run\")]"),
+            Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"User\": \"nonroot\"}")), locked: false);
+
+    [Fact]
+    public Task Without_a_lock_entry_a_base_user_is_not_known_and_DDSL010_says_nothing() =>
+        RunAsync<UserByNameAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/aspnet:10.0", "{\"User\": \"app\"}")), locked: false);
+
     [Fact]
     public Task DDSL002_accepts_a_base_whose_locked_config_has_a_health_check() =>
         RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"Healthcheck\": {\"Test\": [\"CMD\", \"/healthz\"]}}")), locked: false);

@@ -89,6 +89,20 @@ public sealed class LintWithLockTests : IDisposable
         Assert.Contains(rules, r => r.StartsWith("DDSL002", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"1654\"", false, false)]
+    [InlineData("\"nonroot\"", false, true)]
+    [InlineData("\"root\"", true, false)]
+    [InlineData("\"\"", true, false)]
+    public void The_locked_base_user_decides_DDSL001_and_DDSL010_where_no_USER_is_set(string user, bool root, bool name)
+    {
+        _cli.Write("Dockerfile", Dockerfile);
+        _cli.Write("dockerdsl.lock.json", LockText("{\"User\": " + user + "}"));
+        var result = _cli.RunWith(DockerfileLinter.Lint, string.Empty, "lint");
+        Assert.Equal(root, result.Out.Contains("Dockerfile:1:1: warning DDSL001: The image of stage", StringComparison.Ordinal));
+        Assert.Equal(name, result.Out.Contains("Dockerfile:1:1: warning DDSL010: USER 'nonroot', the user of its base image as dockerdsl.lock.json records it, is a name", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_lock_file_that_cannot_be_read_is_an_error_with_its_line()
     {
