@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Lock;
@@ -30,6 +32,26 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Each locked image's environment (<c>NAME=value</c> entries), as its image config holds it (its first platform's:
+    /// the variables do not differ by platform), by the reference FROM names it with: as declared, and pinned to its
+    /// digest as a generated Dockerfile names it. What the rules expand variables with for a stage built FROM it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ImageEnvironments()
+    {
+        var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var image in Images)
+        {
+            if (!image.Platforms.IsEmpty && image.Platforms[0].Config.Env is { } env)
+            {
+                environments[image.Reference] = env.ToList();
+                environments[image.PinnedReference] = env.ToList();
+            }
+        }
+
+        return environments;
     }
 
     /// <summary>

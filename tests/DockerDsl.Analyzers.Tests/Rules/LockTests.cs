@@ -170,6 +170,38 @@ public sealed class LockTests
     public Task Without_a_lock_entry_a_base_user_is_not_known_and_DDSL010_says_nothing() =>
         RunAsync<UserByNameAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/aspnet:10.0", "{\"User\": \"app\"}")), locked: false);
 
+    // A USER given by a variable the base image sets: the locked config's Env decides it, as BuildKit expands it.
+    private const string UserFromBaseVariable = """
+        using DockerDsl;
+
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = "mcr.microsoft.com/dotnet/runtime-deps:10.0")]
+            [{|#0:User("$APP_UID")|}]
+            [Cmd("/app/run")]
+            public partial class Final;
+        }
+        """;
+
+    [Theory]
+    [InlineData("1654", null, null)]
+    [InlineData("0", "'$APP_UID', which is 0", null)]
+    [InlineData("app", null, "'$APP_UID' is the name 'app'")]
+    public async Task A_USER_variable_the_locked_base_image_sets_is_expanded_with_its_environment(string value, string? root, string? name)
+    {
+        var lockText = Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", $"{{\"Env\": [\"PATH=/usr/bin:/bin\", \"APP_UID={value}\"], \"User\": \"{value}\"}}"));
+        await RunAsync<RootUserAnalyzer>(UserFromBaseVariable, lockText, locked: false,
+            root is null ? System.Array.Empty<DiagnosticResult>() : new[] { new DiagnosticResult("DDSL001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final", root) });
+        await RunAsync<UserByNameAnalyzer>(UserFromBaseVariable, lockText, locked: false,
+            name is null ? System.Array.Empty<DiagnosticResult>() : new[] { new DiagnosticResult("DDSL010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(name) });
+    }
+
+    [Fact]
+    public Task A_USER_variable_a_locked_base_image_does_not_set_is_empty_so_root() =>
+        RunAsync<RootUserAnalyzer>(UserFromBaseVariable, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"Env\": [\"PATH=/usr/bin:/bin\"]}")), locked: false,
+            new DiagnosticResult("DDSL001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final", "'$APP_UID', which is empty: root"));
+
     [Fact]
     public Task DDSL002_accepts_a_base_whose_locked_config_has_a_health_check() =>
         RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{\"Healthcheck\": {\"Test\": [\"CMD\", \"/healthz\"]}}")), locked: false);
