@@ -5,7 +5,7 @@ using DockerDsl.Core.Lint;
 
 namespace DockerDsl.Cli.Tests.Lock;
 
-/// <summary><c>dockerdsl lint</c> with a lock file: the rules read each locked base image's user, health check and environment.</summary>
+/// <summary><c>dockerdsl lint</c> with a lock file: the rules read each locked base image's user, health check, environment and platforms.</summary>
 public sealed class LintWithLockTests : IDisposable
 {
     private static readonly string Digest = "sha256:" + new string('c', 64);
