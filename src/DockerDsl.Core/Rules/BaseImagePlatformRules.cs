@@ -30,7 +30,7 @@ public static class BaseImagePlatformRules
     /// has no image of that platform's OS and architecture: its locked image config is another platform's (a
     /// single-platform image, or an index entry that stands in), or its locked index lists no such platform. Found
     /// at the instruction that names the image (the <c>[Stage]</c>, <c>[CopyFrom]</c> or mount). Arguments: the image
-    /// reference, what the lock says, the platform the build is for.
+    /// reference, what the lock says, the platforms the build is for (comma-separated) that it says it of.
     /// </summary>
     /// <param name="targetPlatforms">The platforms the build is for, in normal form.</param>
     /// <param name="implicitTarget">
@@ -48,7 +48,9 @@ public static class BaseImagePlatformRules
         }
 
         var (uses, _) = ExternalImages.Of(model, targetPlatforms, buildPlatform ?? "linux/amd64", everyUse: true);
-        var reported = new HashSet<(SourceRef, string)>();
+
+        // One finding per instruction and what the lock says, naming every platform it holds for.
+        var found = new List<(SourceRef Source, string Reference, string Detail, List<string> Platforms)>();
         foreach (var use in uses)
         {
             var stage = model.Stages.FirstOrDefault(s => s.Source == use.Source);
@@ -61,13 +63,25 @@ public static class BaseImagePlatformRules
             }
 
             if (lockFile.FindWritten(use.Reference) is not { } locked || !PlatformSpecifier.TryParse(use.Platform, out var expected)
-                || Mismatch(locked, use.Platform, expected) is not { } detail || !reported.Add((use.Source, use.Platform)))
+                || Mismatch(locked, use.Platform, expected) is not { } detail)
             {
                 continue;
             }
 
-            var source = stage is not null ? stage.Source : use.Source;
-            yield return Finding.At(source, use.Reference, detail, use.Platform);
+            var index = found.FindIndex(f => f.Source == use.Source && f.Reference == use.Reference && f.Detail == detail);
+            if (index < 0)
+            {
+                found.Add((use.Source, use.Reference, detail, new List<string> { use.Platform }));
+            }
+            else if (!found[index].Platforms.Contains(use.Platform))
+            {
+                found[index].Platforms.Add(use.Platform);
+            }
+        }
+
+        foreach (var (source, reference, detail, platforms) in found)
+        {
+            yield return Finding.At(source, reference, detail, string.Join(", ", platforms));
         }
     }
 
@@ -104,7 +118,7 @@ public static class BaseImagePlatformRules
             return null;
         }
 
-        return $"has no image for {platform} in its locked index, which has {(listed.IsEmpty ? "no platform at all" : string.Join(", ", listed))}";
+        return listed.IsEmpty ? "is locked as an index of no platform at all" : $"is locked as an index of {string.Join(", ", listed)} only";
     }
 
     private static bool Same(string os, string architecture, PlatformSpecifier expected) =>

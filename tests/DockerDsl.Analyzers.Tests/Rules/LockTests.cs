@@ -268,7 +268,12 @@ public sealed class InvalidBaseImagePlatformTests
     [Fact]
     public Task An_index_without_the_declared_platform_is_reported_with_the_platforms_it_has() =>
         RunAsync(Source(Both), Lock(Entry("tool:1", true, new[] { "linux/amd64", "linux/s390x" }, ("linux/amd64", "linux/amd64"))),
-            Reported(0, "tool:1", "has no image for linux/arm64 in its locked index, which has linux/amd64, linux/s390x", "linux/arm64"));
+            Reported(0, "tool:1", "is locked as an index of linux/amd64, linux/s390x only", "linux/arm64"));
+
+    [Fact]
+    public Task Every_declared_platform_the_image_lacks_is_named_in_one_diagnostic() =>
+        RunAsync(Source(", Platforms = new[] { \"linux/amd64\", \"linux/arm64\", \"linux/s390x\" }"), Lock(Entry("tool:1", false, null, ("linux/amd64", "linux/amd64"))),
+            Reported(0, "tool:1", "is locked as a single-platform image for linux/amd64", "linux/arm64, linux/s390x"));
 
     [Fact]
     public Task An_index_entry_of_another_architecture_that_stands_in_is_reported() =>
