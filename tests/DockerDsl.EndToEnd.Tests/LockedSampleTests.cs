@@ -26,12 +26,14 @@ public sealed class LockedSampleTests : IDisposable
     private static readonly TimeSpan Minutes = TimeSpan.FromMinutes(10);
     private static readonly Regex Pinned = new(@"^FROM (?<reference>\S+)@(?<digest>sha256:[0-9a-f]{64})(?: AS \S+)?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
+    private readonly SampleImages sampleImages;
     private readonly ITestOutputHelper output;
     private readonly string work = Path.Combine(Path.GetTempPath(), $"dockerdsl-e2e-locked-{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
     private readonly List<string> tags = new();
 
-    public LockedSampleTests(ITestOutputHelper output)
+    public LockedSampleTests(SampleImages sampleImages, ITestOutputHelper output)
     {
+        this.sampleImages = sampleImages;
         this.output = output;
     }
 
@@ -56,6 +58,10 @@ public sealed class LockedSampleTests : IDisposable
         var registry = await RequireRegistryAsync();
         var sample = Samples.RPlumberApi;
         const string LocalBase = "debian:bookworm-slim";
+
+        // The sample's own image first (built once per run, shared with SampleTests): the locked build below then
+        // reuses its build cache, since BuildKit keys a base image by its layers, which the registry's copy shares.
+        await sampleImages.GetAsync(sample);
         var remote = $"{registry}/dockerdsl-e2e/debian:bookworm-slim-{Environment.ProcessId}";
 
         // 1. The engine's base image into the registry, and a copy of the sample that names it there.
