@@ -23,7 +23,7 @@ public class DocumentationTests
         var ids = TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches("^DDSL[0-9]{3}$", id));
-        Assert.Equal(45, ids.Count);
+        Assert.Equal(46, ids.Count);
     }
 
     [Theory]
@@ -60,8 +60,10 @@ public class DocumentationTests
         var good = Example(text, "Fixed");
         // DDSL112 is only reported in a project that sets DockerDslLocked=true.
         var properties = id == RuleIdentifiers.ImageNotLocked ? ImmutableDictionary<string, string>.Empty.Add("DockerDslLocked", "true") : null;
-        Assert.Contains(id, await DiagnosticIdsAsync(bad, properties));
-        var fixedIds = await DiagnosticIdsAsync(good, properties);
+        // A rule on what the lock file says (DDSL046) shows the lock its examples are built with.
+        var lockFile = LockExample(text);
+        Assert.Contains(id, await DiagnosticIdsAsync(bad, properties, lockFile));
+        var fixedIds = await DiagnosticIdsAsync(good, properties, lockFile);
         Assert.DoesNotContain(id, fixedIds);
         Assert.DoesNotContain(fixedIds, i => i.StartsWith("DDSL1", StringComparison.Ordinal) || i.StartsWith("CS", StringComparison.Ordinal));
     }
@@ -76,6 +78,13 @@ public class DocumentationTests
         return match.Groups[1].Value;
     }
 
-    private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source, ImmutableDictionary<string, string>? properties = null) =>
-        (await DeclarationRunner.DiagnosticsAsync(source, properties)).Select(d => d.Id).ToImmutableArray();
+    private static async Task<ImmutableArray<string>> DiagnosticIdsAsync(string source, ImmutableDictionary<string, string>? properties = null, string? lockFile = null) =>
+        (await DeclarationRunner.DiagnosticsAsync(source, properties, lockFile)).Select(d => d.Id).ToImmutableArray();
+
+    /// <summary>The ```json block of a page's "## Lock file" section, or null.</summary>
+    internal static string? LockExample(string page)
+    {
+        var match = Regex.Match(page, @"## Lock file\s+(?:(?!\n## ).)*?```json\n(.*?)\n```", RegexOptions.Singleline);
+        return match.Success ? match.Groups[1].Value + "\n" : null;
+    }
 }

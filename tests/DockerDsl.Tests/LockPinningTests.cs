@@ -1,5 +1,6 @@
 using System.Linq;
 using DockerDsl.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 
 namespace DockerDsl.Tests;
 
@@ -87,5 +88,58 @@ public sealed class LockPinningTests
     {
         var unlocked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source));
         Assert.Equal(unlocked, GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(Source, ("other.lock.json", LockText(Entry("debian:bookworm-slim", Index))))));
+    }
+
+    // A stage declared in a referenced assembly and built FROM here: the parser reads it from metadata, so it is a
+    // stage of this project's Dockerfile, with its FROM and --from images, and the lock covers it like any other.
+    private const string Library = GeneratedOutput.Usings + """
+        namespace Shared
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [CopyFrom("alpine:3.20", "/etc/os-release", "/alpine-os-release")]
+            public partial class Runtime;
+        }
+        """;
+
+    private const string UsesLibrary = GeneratedOutput.Usings + """
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = typeof(Shared.Runtime))]
+            [Cmd("app")]
+            public partial class Final;
+        }
+        """;
+
+    [Fact]
+    public void A_stage_of_a_referenced_assembly_is_in_the_Dockerfile_its_images_are_pinned_and_dockerdsl_lock_finds_them()
+    {
+        var library = GeneratorHarness.Compile(Library);
+        using var image = new System.IO.MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var app = GeneratorHarness.Compile(UsesLibrary).AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+
+        var unlocked = GeneratorHarness.DockerfileText(GeneratorHarness.Driver().RunGenerators(app).GetRunResult())!;
+        Assert.Contains("FROM debian:bookworm-slim AS runtime", unlocked.Split('\n'));
+
+        // What dockerdsl lock reads from the built assembly is this text: the referenced stage's images are among its uses.
+        var model = DockerDsl.Core.Text.DockerfileReader.Read("Dockerfile", unlocked).Model;
+        var (uses, errors) = DockerDsl.Core.Lock.ExternalImages.Of(model, new[] { "linux/amd64" }, "linux/amd64");
+        Assert.Empty(errors);
+        Assert.Equal(new[] { "debian:bookworm-slim", "alpine:3.20" }, uses.Select(u => u.Reference));
+
+        var lockFile = new[] { (AdditionalText)new InMemoryLock("/repo/App/dockerdsl.lock.json", LockText(Entry("debian:bookworm-slim", Index), Entry("alpine:3.20", Alpine))) };
+        var pinned = GeneratorHarness.DockerfileText(GeneratorHarness.Driver(null, lockFile).RunGenerators(app).GetRunResult())!;
+        Assert.Contains($"FROM debian:bookworm-slim@{Index} AS runtime", pinned.Split('\n'));
+        Assert.Contains($"COPY --from=alpine:3.20@{Alpine} /etc/os-release /alpine-os-release", pinned.Split('\n'));
+    }
+
+    private sealed class InMemoryLock(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }

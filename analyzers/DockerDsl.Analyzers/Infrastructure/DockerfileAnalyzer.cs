@@ -93,6 +93,17 @@ public sealed class DockerfileAnalysis
     /// <summary>The project's dockerdsl.lock.json and DockerDslLocked property.</summary>
     public ProjectLock Lock { get; }
 
+    /// <summary>
+    /// The model's words expanded as BuildKit expands them, with each locked base image's environment (so a
+    /// <c>USER $APP_UID</c> on a locked .NET image is its <c>APP_UID</c>); null without a lock, where the rules expand
+    /// the model's own.
+    /// </summary>
+    public ExpandedWords? LockedWords => Lock.File is { } lockFile
+        ? _lockedWords ??= ExpandedWords.Of(Model, imageEnvironments: lockFile.ImageEnvironments())
+        : null;
+
+    private ExpandedWords? _lockedWords;
+
     public Compilation Compilation => _context.Compilation;
 
     /// <summary>An MSBuild property the project makes visible to the compiler (<c>build_property.Name</c>); null when unset or empty.</summary>

@@ -14,7 +14,7 @@ public sealed class RootUserAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in FinalStageRules.RootUser(analysis.Model, lockFile: analysis.Lock.File))
+        foreach (var finding in FinalStageRules.RootUser(analysis.Model, analysis.LockedWords, lockFile: analysis.Lock.File))
         {
             analysis.Report(DiagnosticDescriptors.RootUser, finding);
         }

@@ -14,7 +14,7 @@ public sealed class UserByNameAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in FinalStageRules.UserByName(analysis.Model))
+        foreach (var finding in FinalStageRules.UserByName(analysis.Model, analysis.LockedWords, lockFile: analysis.Lock.File))
         {
             analysis.Report(DiagnosticDescriptors.UserByName, finding);
         }

@@ -52,7 +52,7 @@ internal static class LintCommand
         failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
         var lockFile = new Option<string>("--lock")
         {
-            Description = "The lock file dockerdsl lock wrote: the rules read each locked base image's user, health check and environment. Default: dockerdsl.lock.json beside each Dockerfile, if there is one.",
+            Description = "The lock file dockerdsl lock wrote: the rules read each locked base image's user, health check, environment and platforms. Default: dockerdsl.lock.json beside each Dockerfile, if there is one.",
             HelpName = "FILE",
         };
 

@@ -121,7 +121,7 @@ internal sealed class LintRun
             Dockerignore = dockerignore,
             Severities = configured.Severities,
             Lock = lockFile,
-            ImageEnvironments = ImageEnvironments(lockFile),
+            ImageEnvironments = lockFile?.ImageEnvironments() ?? new Dictionary<string, IReadOnlyList<string>>(),
         };
         var result = _context.Lint(path, text, options);
         if (result.Error is not null)
@@ -180,23 +180,6 @@ internal sealed class LintRun
         _unreadableLocks.Remove(path);
         _locks[path] = lockFile;
         return true;
-    }
-
-    /// <summary>Each locked image's environment, as its image config holds it (its first platform's: the variables do not differ by platform).</summary>
-    private static Dictionary<string, IReadOnlyList<string>> ImageEnvironments(LockFile? lockFile)
-    {
-        var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var image in lockFile?.Images ?? EquatableArray<LockedImage>.Empty)
-        {
-            if (!image.Platforms.IsEmpty && image.Platforms[0].Config.Env is { } env)
-            {
-                // A generated Dockerfile names a locked image pinned to its digest.
-                environments[image.Reference] = env.ToList();
-                environments[image.PinnedReference] = env.ToList();
-            }
-        }
-
-        return environments;
     }
 
     private void ReportError(LintError error)

@@ -77,7 +77,11 @@ internal sealed class RegistryClient : IDisposable
             locked.Add(new LockedPlatform(platform, manifest.Digest, os, architecture, string.IsNullOrEmpty(config.Variant) ? null : config.Variant, config.Config));
         }
 
-        return new LockedImage(reference, name.Repository, name.Tag, top.Digest, top.MediaType, locked.ToEquatableArray());
+        var indexPlatforms = top.IsIndex
+            ? top.Manifests.Where(m => m.Platform is { } p && LockPlatform.Normalize(p) == p && m.MediaType is ImageManifests.OciManifest or ImageManifests.DockerManifest)
+                .Select(m => m.Platform!).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()
+            : (EquatableArray<string>?)null;
+        return new LockedImage(reference, name.Repository, name.Tag, top.Digest, top.MediaType, locked.ToEquatableArray(), indexPlatforms);
     }
 
     /// <summary>The index entry for <paramref name="platform"/>: an exact match, else the closest older variant a machine of that platform runs.</summary>

@@ -209,6 +209,13 @@ public static class RuleCatalog
         "WORKDIR {0} comes after USER {1}, so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move WORKDIR before USER, or keep it here if the app must write to that folder",
         "BuildKit creates a WORKDIR that does not exist yet as the image's current USER (dockerfile2llb dispatchWorkdir: Mkdir with WithUser), so after a switch to the app's user the folder is the app's. Code the app can overwrite is what a compromised process needs to persist.");
 
+    public static readonly RuleDescriptor InvalidBaseImagePlatform = new(
+        RuleIdentifiers.InvalidBaseImagePlatform, Reliability, RuleSeverity.Warning, "Base image not published for the platform",
+        "The base image '{0}' {1}, but it is built for {2}: BuildKit pulls another platform's image and warns InvalidBaseImagePlatform, or finds none and fails; use an image published for {2}, or take {2} out of [Dockerfile(Platforms = ...)] or the stage's Platform (run dockerdsl lock --update if the image has gained it)",
+        "The base image '{0}' {1}, but it is built for {2}: BuildKit pulls another platform's image and warns InvalidBaseImagePlatform, or finds none and fails; use an image published for {2}, or build for another platform (run dockerdsl lock --update if the image has gained it)",
+        "BuildKit resolves each base image for the platform a stage is built for and warns when the image it gets is for another OS or architecture: the image then holds binaries the platform cannot run without emulation. The lock file records each locked platform's image config and an index's platforms, so this is known at compile time.",
+        BuildKitRule: "InvalidBaseImagePlatform");
+
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
         "'{0}' is not in the casing of the other instructions; write it as '{1}'",
@@ -321,6 +328,7 @@ public static class RuleCatalog
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
         PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
+        InvalidBaseImagePlatform,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

@@ -25,6 +25,18 @@ public sealed class LintContext
     /// <summary>The global build arguments FROM lines see in this build.</summary>
     public GlobalArguments Arguments => _arguments ??= GlobalArguments.Of(Model, Options.BuildArgs, Options.Target);
 
+    /// <summary>
+    /// The platform the build is for, in normal form: the <c>TARGETPLATFORM</c> build argument, else linux/amd64, as
+    /// the linter takes every build to be (<see cref="PlatformSpecifier"/>).
+    /// </summary>
+    public string TargetPlatform => Platform("TARGETPLATFORM");
+
+    /// <summary>The platform of the building machine: the <c>BUILDPLATFORM</c> build argument, else linux/amd64.</summary>
+    public string BuildPlatform => Platform("BUILDPLATFORM");
+
+    private string Platform(string argument) =>
+        Options.BuildArgs.TryGetValue(argument, out var value) && Lock.LockPlatform.Normalize(value) is { } platform ? platform : "linux/amd64";
+
     /// <summary>The words of every instruction as BuildKit expands them while it builds the stages of <see cref="Model"/>.</summary>
     public ExpandedWords Words => _words ??= ExpandedWords.Of(Document, Options.BuildArgs, Options.Target, Options.ImageEnvironments);
 }

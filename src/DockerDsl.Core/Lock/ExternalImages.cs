@@ -27,11 +27,12 @@ public static class ExternalImages
     /// <param name="model">A Dockerfile read by <see cref="Text.DockerfileReader"/>.</param>
     /// <param name="targetPlatforms">The platforms the Dockerfile is built for, in normal form.</param>
     /// <param name="buildPlatform">The platform of the machine that builds, in normal form (BUILDPLATFORM).</param>
-    public static (IReadOnlyList<ImageUse> Uses, IReadOnlyList<ImageUseError> Errors) Of(DockerfileModel model, IReadOnlyList<string> targetPlatforms, string buildPlatform)
+    /// <param name="everyUse">True for every instruction that names an image; false for the first of each image and platform.</param>
+    public static (IReadOnlyList<ImageUse> Uses, IReadOnlyList<ImageUseError> Errors) Of(DockerfileModel model, IReadOnlyList<string> targetPlatforms, string buildPlatform, bool everyUse = false)
     {
         var uses = new List<ImageUse>();
         var errors = new List<ImageUseError>();
-        var seen = new HashSet<(string, string)>();
+        var seen = new HashSet<(string, string, SourceRef)>();
         var reported = new HashSet<SourceRef>();
         foreach (var target in targetPlatforms)
         {
@@ -101,7 +102,7 @@ public static class ExternalImages
             {
                 Report($"{what}: '{reference}' is not an image reference Docker can pull", source);
             }
-            else if (seen.Add((reference, platform)))
+            else if (seen.Add((reference, platform, everyUse ? source : default)))
             {
                 uses.Add(new ImageUse(reference, platform, source));
             }

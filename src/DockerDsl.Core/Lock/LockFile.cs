@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Lock;
@@ -33,6 +35,26 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
     }
 
     /// <summary>
+    /// Each locked image's environment (<c>NAME=value</c> entries), as its image config holds it (its first platform's:
+    /// the variables do not differ by platform), by the reference FROM names it with: as declared, and pinned to its
+    /// digest as a generated Dockerfile names it. What the rules expand variables with for a stage built FROM it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ImageEnvironments()
+    {
+        var environments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var image in Images)
+        {
+            if (!image.Platforms.IsEmpty && image.Platforms[0].Config.Env is { } env)
+            {
+                environments[image.Reference] = env.ToList();
+                environments[image.PinnedReference] = env.ToList();
+            }
+        }
+
+        return environments;
+    }
+
+    /// <summary>
     /// The image locked for <paramref name="reference"/> as a Dockerfile writes it, or as the build wrote it pinned:
     /// <c>name:tag@digest</c> is the entry <c>name:tag</c> when there is no entry for it as written.
     /// </summary>
@@ -50,13 +72,20 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
 /// <param name="Digest">The digest the tag resolved to: of the index (manifest list) for a multi-platform image, else of its one manifest.</param>
 /// <param name="MediaType">The media type of what <paramref name="Digest"/> names.</param>
 /// <param name="Platforms">Ordered by <see cref="LockedPlatform.Platform"/>, ordinal: the platforms the project builds it for.</param>
+/// <param name="IndexPlatforms">
+/// For an index (manifest list): the platforms of every image manifest it lists, in normal form, ordered and each
+/// once, so a platform the project declares later can be checked without the registry. Null for a single manifest
+/// (its one platform is each <see cref="LockedPlatform"/>'s <c>os</c> and <c>architecture</c>) and in lock files
+/// written before it was recorded.
+/// </param>
 public sealed record LockedImage(
     string Reference,
     string Repository,
     string? Tag,
     string Digest,
     string MediaType,
-    EquatableArray<LockedPlatform> Platforms)
+    EquatableArray<LockedPlatform> Platforms,
+    EquatableArray<string>? IndexPlatforms = null)
 {
     /// <summary>The reference pinned to the digest: <c>debian:bookworm-slim@sha256:...</c>, which pulls exactly what was locked.</summary>
     public string PinnedReference

@@ -52,7 +52,7 @@ public static class LockFileReader
             throw new LockFileException("an image reference is empty", node.Line, node.Column);
         }
 
-        var fields = Fields(node, where, "digest", "mediaType", "platforms", "repository", "tag");
+        var fields = Fields(node, where, "digest", "indexPlatforms", "mediaType", "platforms", "repository", "tag");
         var repository = RequiredString(node, fields, "repository", where);
         var tag = OptionalString(fields, "tag");
         var digest = Digest(node, fields, where);
@@ -65,7 +65,22 @@ public static class LockFileReader
             platforms.Add(ReadPlatform(reference, member.Key, member.Value));
         }
 
-        return new LockedImage(reference, repository, tag, digest, mediaType, platforms.OrderBy(p => p.Platform, System.StringComparer.Ordinal).ToEquatableArray());
+        var indexPlatforms = OptionalStrings(fields, "indexPlatforms");
+        if (indexPlatforms is { } listed)
+        {
+            foreach (var platform in listed)
+            {
+                if (LockPlatform.Normalize(platform) != platform)
+                {
+                    var value = fields["indexPlatforms"];
+                    throw new LockFileException($"\"{platform}\" in \"indexPlatforms\" of {where} is not a platform written as os/architecture[/variant] in normal form", value.Line, value.Column);
+                }
+            }
+
+            indexPlatforms = listed.Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        return new LockedImage(reference, repository, tag, digest, mediaType, platforms.OrderBy(p => p.Platform, System.StringComparer.Ordinal).ToEquatableArray(), indexPlatforms);
     }
 
     private static LockedPlatform ReadPlatform(string reference, string platform, JsonNode node)

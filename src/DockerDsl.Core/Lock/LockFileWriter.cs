@@ -34,6 +34,7 @@ public static class LockFileWriter
         json.StartObject();
         json.Key("digest");
         json.String(image.Digest);
+        Strings(json, "indexPlatforms", image.IndexPlatforms);
         json.Key("mediaType");
         json.String(image.MediaType);
         json.Key("platforms");

@@ -179,12 +179,28 @@ public static class FinalStageRules
 
     /// <summary>
     /// DDSL010: the image's user is a name, which runtimes cannot check is not root, or may be one (its variables
-    /// cannot be resolved). Found at that USER. Arguments: the user and what it is.
+    /// cannot be resolved). Found at that USER; when no stage of the chain sets a user, the image runs as its base
+    /// image's, which the lock file knows: a locked base whose config's <c>User</c> is a name (on any locked
+    /// platform) is found at the final stage. Arguments: the user and what it is.
     /// </summary>
-    public static IEnumerable<Finding> UserByName(DockerfileModel model, ExpandedWords? words = null)
+    /// <param name="lockFile">The lock file: a base image it holds runs as the user its image config says.</param>
+    public static IEnumerable<Finding> UserByName(DockerfileModel model, ExpandedWords? words = null, LockFile? lockFile = null)
     {
-        if (model.FinalStage is not { } final || ImageUser.Of(model, final, words ?? ExpandedWords.Of(model)) is not { } user)
+        if (model.FinalStage is not { } final)
         {
+            yield break;
+        }
+
+        if (ImageUser.Of(model, final, words ?? ExpandedWords.Of(model)) is not { } user)
+        {
+            // As BuildKit starts a stage: the base image's config User is the stage's user (dockerfile2llb, dispatchUser
+            // with the image config's User), so a name there is the image's user.
+            if (LockedBase(model, final, lockFile) is { } locked
+                && locked.Select(c => c.User).FirstOrDefault(u => !string.IsNullOrEmpty(u) && !UserRules.IsRoot(u!) && !UserRules.IsNumeric(u!)) is { } named)
+            {
+                yield return new Finding(final.Source, new[] { $"'{named}', the user of its base image as dockerdsl.lock.json records it, is a name" }, final.TypeMetadataName);
+            }
+
             yield break;
         }
 

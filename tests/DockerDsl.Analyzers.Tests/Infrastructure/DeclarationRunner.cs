@@ -31,12 +31,22 @@ internal static class DeclarationRunner
 
     /// <summary>Compiler and DockerDsl diagnostics of info severity or more.</summary>
     /// <param name="buildProperties">MSBuild properties the analyzers see (<c>build_property.NAME</c>), such as DockerDslLocked.</param>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableDictionary<string, string>? buildProperties = null)
+    /// <param name="lockFile">The text of the project's dockerdsl.lock.json, passed as an AdditionalFile; null for none.</param>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableDictionary<string, string>? buildProperties = null, string? lockFile = null)
     {
         var analyzers = TestReferences.AllAnalyzers().Cast<DiagnosticAnalyzer>().ToImmutableArray();
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(buildProperties ?? ImmutableDictionary<string, string>.Empty));
+        var additional = lockFile is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new InMemoryText("/project/dockerdsl.lock.json", lockFile));
+        var options = new AnalyzerOptions(additional, new BuildProperties(buildProperties ?? ImmutableDictionary<string, string>.Empty));
         var diagnostics = await Compile(source).WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
         return diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Info).ToImmutableArray();
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     private sealed class BuildProperties : AnalyzerConfigOptionsProvider

@@ -78,6 +78,7 @@ public sealed class LockCommandTests : IDisposable
         Assert.Equal($"{Host}/team/app:1", image.Reference);
         Assert.Equal(($"{Host}/team/app", "1", index, FakeRegistry.IndexType), (image.Repository, image.Tag, image.Digest, image.MediaType));
         Assert.Equal(new[] { "linux/amd64", "linux/arm64" }, image.Platforms.Select(p => p.Platform));
+        Assert.Equal(new[] { "linux/amd64", "linux/arm64" }, image.IndexPlatforms!.Value);
         var x64 = image.Find("linux/amd64")!;
         Assert.Equal((amd64, "linux", "amd64", (string?)null), (x64.Digest, x64.OS, x64.Architecture, x64.Variant));
         Assert.Equal("1000", x64.Config.User);
@@ -257,6 +258,30 @@ public sealed class LockCommandTests : IDisposable
         Assert.Contains($"updated from {first} to {moved}", update.Out, StringComparison.Ordinal);
         Assert.Equal("2000", Locked.Images[0].Find("linux/amd64")!.Config.User);
         Assert.Equal(0, Lock("--check", "--platform", "linux/amd64").ExitCode);
+    }
+
+    [Fact]
+    public void An_index_records_every_platform_it_lists_so_a_platform_declared_later_can_be_judged_without_the_registry()
+    {
+        var (index, amd64, arm64) = AddApp();
+        var s390x = _registry.AddImage("team/app", null, "linux", "s390x", new Dictionary<string, object>());
+        _registry.AddIndex("team/app", "2", (amd64, "linux/amd64"), (s390x, "linux/s390x"), (arm64, "linux/arm64/v8"));
+        _cli.Write("Dockerfile", $"FROM {Host}/team/app:2\n");
+        Assert.Equal(0, Lock("--platform", "linux/amd64").ExitCode);
+        var image = Assert.Single(Locked.Images);
+        Assert.Equal(new[] { "linux/amd64", "linux/arm64", "linux/s390x" }, image.IndexPlatforms!.Value);
+        Assert.Equal(new[] { "linux/amd64" }, image.Platforms.Select(p => p.Platform));
+        var text = LockText;
+        Assert.Contains("\"indexPlatforms\": [\n        \"linux/amd64\",\n        \"linux/arm64\",\n        \"linux/s390x\"\n      ],\n      \"mediaType\"", text, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_manifest_records_no_index_platforms()
+    {
+        var amd64 = _registry.AddImage("team/tool", "1", "linux", "amd64", new Dictionary<string, object>());
+        _cli.Write("Dockerfile", $"FROM {Host}/team/tool:1\n");
+        Assert.Equal(0, Lock("--platform", "linux/amd64").ExitCode);
+        Assert.Null(Assert.Single(Locked.Images).IndexPlatforms);
     }
 
     [Fact]

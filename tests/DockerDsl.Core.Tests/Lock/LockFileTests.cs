@@ -34,7 +34,7 @@ public sealed class LockFileTests
         {
             Platform("linux/amd64", DigestB, FullConfig),
             Platform("linux/arm/v7", DigestC, ImageConfig.None),
-        }.ToEquatableArray()),
+        }.ToEquatableArray(), new[] { "linux/amd64", "linux/arm/v7", "linux/arm64" }.ToEquatableArray()),
         new LockedImage("debian@" + DigestC, "docker.io/library/debian", null, DigestC, "application/vnd.docker.distribution.manifest.v2+json", new[]
         {
             Platform("linux/amd64", DigestC, new ImageConfig(User: string.Empty, Cmd: new[] { "bash" }.ToEquatableArray())),
@@ -93,6 +93,8 @@ public sealed class LockFileTests
     [InlineData("{\"formatVersion\": 1,\n \"images\": {}, \"extra\": 1}", "extra", 2)]
     [InlineData("{\"formatVersion\": 1,\n\"images\": {\"debian\": {\"digest\": \"sha256:12\", \"mediaType\": \"x\", \"platforms\": {}, \"repository\": \"docker.io/library/debian\"}}}", "digest", 2)]
     [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\",\n\"platforms\": {\"linux/aarch64\": {}}}}}", "normal form", 2)]
+    [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\", \"platforms\": {},\n\"indexPlatforms\": [\"linux/amd64\", \"linux/aarch64\"]}}}", "\"linux/aarch64\" in \"indexPlatforms\"", 2)]
+    [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\", \"platforms\": {},\n\"indexPlatforms\": \"linux/amd64\"}}}", "indexPlatforms", 2)]
     [InlineData("{\"formatVersion\": 1, \"images\": ", "", 1)]
     public void A_bad_lock_file_is_an_error_naming_its_line(string text, string expected, int line)
     {
