@@ -90,6 +90,38 @@ public sealed class ReproducibleImageTests
     }
 
     [SkippableFact]
+    public void A_locked_base_gives_its_name_and_digest()
+    {
+        using var project = new SampleProject("net10.0", Declarations, withGenerator: true);
+        using var docker = new FakeDocker();
+        var index = "sha256:" + new string('a', 64);
+        project.Write("dockerdsl.lock.json", $$"""
+            {
+              "formatVersion": 1,
+              "images": {
+                "debian:bookworm-slim": {
+                  "digest": "{{index}}",
+                  "mediaType": "application/vnd.oci.image.index.v1+json",
+                  "platforms": {
+                    "linux/amd64": { "architecture": "amd64", "config": { "User": "" }, "digest": "sha256:{{new string('b', 64)}}", "os": "linux" }
+                  },
+                  "repository": "debian",
+                  "tag": "bookworm-slim"
+                }
+              }
+            }
+            """);
+
+        var result = project.Build(docker.Environment, "-t:DockerDslBuildImages", "-p:DockerDslSyntax=none");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("FROM debian:bookworm-slim@" + index + " AS build", System.IO.File.ReadAllText(project.PathOf("api/Dockerfile")));
+        Assert.Contains(
+            " --set api.labels.org.opencontainers.image.base.name=debian:bookworm-slim --set api.labels.org.opencontainers.image.base.digest=" + index + " api",
+            Assert.Single(docker.BakeCalls()));
+    }
+
+    [SkippableFact]
     public void The_property_overrides_the_commit_and_the_environment_variable_wins_over_both()
     {
         var (project, _) = CommittedProject();
