@@ -209,6 +209,18 @@ public static class RuleCatalog
         "WORKDIR {0} comes after USER {1}, so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move WORKDIR before USER, or keep it here if the app must write to that folder",
         "BuildKit creates a WORKDIR that does not exist yet as the image's current USER (dockerfile2llb dispatchWorkdir: Mkdir with WithUser), so after a switch to the app's user the folder is the app's. Code the app can overwrite is what a compromised process needs to persist.");
 
+    public static readonly RuleDescriptor InvalidSourceDateEpoch = new(
+        RuleIdentifiers.InvalidSourceDateEpoch, Reliability, RuleSeverity.Warning, "SOURCE_DATE_EPOCH default is not an epoch",
+        "The SOURCE_DATE_EPOCH default '{0}' is not a number of seconds since 1970, so BuildKit ignores it and stamps the image with the time of the build; give the [BuildArg] a Default of decimal digits such as the output of 'git log -1 --format=%ct'",
+        "ARG SOURCE_DATE_EPOCH={0} is not a number of seconds since 1970, so BuildKit ignores it and stamps the image with the time of the build; give decimal digits such as the output of 'git log -1 --format=%ct'",
+        "BuildKit reads SOURCE_DATE_EPOCH with Go's strconv.ParseInt and ignores a value that fails (moby/buildkit exporter/util/epoch), so a wrong default makes no error, only an image that is not reproducible.");
+
+    public static readonly RuleDescriptor SourceDateEpochInStage = new(
+        RuleIdentifiers.SourceDateEpochInStage, Reliability, RuleSeverity.Info, "SOURCE_DATE_EPOCH default in a stage",
+        "The default '{1}' of SOURCE_DATE_EPOCH in stage '{0}' only sets the variable for that stage's steps; BuildKit takes the image's epoch from the build or from a global default: put the [Arg] with the Default on the [Dockerfile] class, and bring a [BuildArg] without Default into the stage",
+        "ARG SOURCE_DATE_EPOCH={1} in stage '{0}' only sets the variable for that stage's steps; BuildKit takes the image's epoch from the build or from a global default: declare ARG SOURCE_DATE_EPOCH={1} before the first FROM and keep 'ARG SOURCE_DATE_EPOCH' without a default in the stage",
+        "The Dockerfile frontend uses a global ARG SOURCE_DATE_EPOCH default as the build's epoch (dockerfile 1.23, moby/buildkit#6601); a stage's ARG default is only a variable, so the image keeps the time of the build.");
+
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
         "'{0}' is not in the casing of the other instructions; write it as '{1}'",
@@ -321,6 +333,7 @@ public static class RuleCatalog
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
         PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
+        InvalidSourceDateEpoch, SourceDateEpochInStage,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

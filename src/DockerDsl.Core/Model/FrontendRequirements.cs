@@ -54,6 +54,12 @@ public static class FrontendRequirements
                 if (definition.Default is not null && definition.Name == SourceDateEpochArg)
                 {
                     yield return new("SOURCE_DATE_EPOCH as a global ARG default", 1, 23, false, arg.Source);
+
+                    // dockerfile/1.24.0: SOURCE_DATE_EPOCH=context and SOURCE_DATE_EPOCH=<stage> (moby/buildkit#6602).
+                    if (SourceDateEpochRules.IsSpecialValue(model, SourceDateEpochRules.Value(definition.Default, model.Escape)))
+                    {
+                        yield return new("SOURCE_DATE_EPOCH=context or =<stage>", 1, 24, false, arg.Source);
+                    }
                 }
             }
         }

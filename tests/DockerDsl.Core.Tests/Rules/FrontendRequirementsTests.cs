@@ -107,6 +107,22 @@ public class FrontendRequirementsTests
     }
 
     [Theory]
+    [InlineData("ARG SOURCE_DATE_EPOCH=context\nFROM debian:bookworm-slim\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=build\nFROM debian:bookworm-slim AS build\nFROM build\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=1700000000\nFROM debian:bookworm-slim AS build\n", false)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=other\nFROM debian:bookworm-slim AS build\n", false)]
+    public void SOURCE_DATE_EPOCH_of_the_context_or_a_stage_needs_1_24(string dockerfile, bool needs)
+    {
+        // moby/buildkit#6602 (dockerfile/1.24.0).
+        var model = Text.DockerfileReader.Read("Dockerfile", dockerfile).Model;
+
+        var found = FrontendRequirements.All(model).Where(r => r.Feature == "SOURCE_DATE_EPOCH=context or =<stage>").ToList();
+
+        Assert.Equal(needs ? 1 : 0, found.Count);
+        Assert.All(found, r => Assert.Equal("1.24", r.Version));
+    }
+
+    [Theory]
     [InlineData(1, 19, false, true)]
     [InlineData(1, 20, false, false)]
     [InlineData(1, null, false, false)]
