@@ -46,8 +46,9 @@ internal static class SourceDateEpoch
 
     /// <summary>
     /// BuildKit reads the epoch with Go's <c>strconv.ParseInt(v, 10, 64)</c> (exporter/util/epoch/parse.go in
-    /// moby/buildkit); the specification asks for ASCII digits only. A value it cannot read is an error here, not a
-    /// build that is silently stamped with the time of the build.
+    /// moby/buildkit); the specification asks for ASCII digits only. A value BuildKit cannot read fails BuildKit 0.13's
+    /// build and is skipped since moby/buildkit#6602 (a build silently stamped with the time of the build): here it is
+    /// an error that names the setting, before bake runs.
     /// </summary>
     public static bool IsEpoch(string value) =>
         value.Length is > 0 and <= 18 && value.All(c => c is >= '0' and <= '9');

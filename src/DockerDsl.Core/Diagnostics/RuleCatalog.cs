@@ -211,9 +211,9 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor InvalidSourceDateEpoch = new(
         RuleIdentifiers.InvalidSourceDateEpoch, Reliability, RuleSeverity.Warning, "SOURCE_DATE_EPOCH default is not an epoch",
-        "The SOURCE_DATE_EPOCH default '{0}' is not a number of seconds since 1970, so BuildKit ignores it and stamps the image with the time of the build; give the [BuildArg] a Default of decimal digits such as the output of 'git log -1 --format=%ct'",
-        "ARG SOURCE_DATE_EPOCH={0} is not a number of seconds since 1970, so BuildKit ignores it and stamps the image with the time of the build; give decimal digits such as the output of 'git log -1 --format=%ct'",
-        "BuildKit reads SOURCE_DATE_EPOCH with Go's strconv.ParseInt and ignores a value that fails (moby/buildkit exporter/util/epoch), so a wrong default makes no error, only an image that is not reproducible.");
+        "The SOURCE_DATE_EPOCH default '{0}' is not a number of seconds since 1970, so BuildKit either ignores it and stamps the image with the time of the build, or fails the build; give the [BuildArg] a Default of decimal digits such as the output of 'git log -1 --format=%ct'",
+        "ARG SOURCE_DATE_EPOCH={0} is not a number of seconds since 1970, so BuildKit either ignores it and stamps the image with the time of the build, or fails the build; give decimal digits such as the output of 'git log -1 --format=%ct'",
+        "BuildKit reads SOURCE_DATE_EPOCH with Go's strconv.ParseInt: BuildKit 0.13 fails the build on a build argument it refuses ('invalid SOURCE_DATE_EPOCH'), and since moby/buildkit#6602 a value it refuses is skipped, which makes no error, only an image that is not reproducible.");
 
     public static readonly RuleDescriptor SourceDateEpochInStage = new(
         RuleIdentifiers.SourceDateEpochInStage, Reliability, RuleSeverity.Info, "SOURCE_DATE_EPOCH default in a stage",

@@ -15,9 +15,10 @@ public static class SourceDateEpochRules
 {
     /// <summary>
     /// DDSL048: an <c>ARG SOURCE_DATE_EPOCH=&lt;default&gt;</c> whose value BuildKit cannot read as an epoch. BuildKit
-    /// parses it with Go's <c>strconv.ParseInt(v, 10, 64)</c> and, when that fails, ignores it (moby/buildkit
-    /// exporter/util/epoch/parse.go, ParseBuildArgs), so the image is stamped with the time of the build and no error
-    /// says why. A value with a variable reference is the build's, and not judged; at global scope the frontend 1.24
+    /// parses it with Go's <c>strconv.ParseInt(v, 10, 64)</c>: BuildKit 0.13 fails the build on such a build argument
+    /// (measured on engine 26.1: "invalid SOURCE_DATE_EPOCH: yesterday: strconv.ParseInt: parsing ..."), and since
+    /// moby/buildkit#6602 (exporter/util/epoch/parse.go, ParseBuildArgs) it skips it, so the image is stamped with the
+    /// time of the build and no error says why. A value with a variable reference is the build's, and not judged; at global scope the frontend 1.24
     /// words <c>context</c> and a stage's name (moby/buildkit#6602) are epochs too. Arguments: the value.
     /// </summary>
     public static IEnumerable<Finding> InvalidDefault(DockerfileModel model)
