@@ -62,6 +62,8 @@ public sealed class ReproducibleImageOnEngineTests
             {
                 // Another tag each time, so the second build is not skipped as up to date; no-cache: a cold build.
                 var tag = run + build;
+                var image = "dockerdsl-build-tests/repro:" + tag;
+                images.Add(image);
                 var watch = Stopwatch.StartNew();
                 var result = project.Build(
                     "-t:DockerDslBuildImages", "-p:DockerDslSyntax=none", "-p:DockerDslDockerCommand=" + ImageBuildOnEngineTests.Docker,
@@ -75,8 +77,6 @@ public sealed class ReproducibleImageOnEngineTests
                 var cached = System.Text.RegularExpressions.Regex.Matches(result.Output, @"#(\d+) CACHED").Select(m => m.Groups[1].Value);
                 Assert.All(cached, id => Assert.Equal(steps[0].Id, id));
                 output.WriteLine($"build {build}: {watch.Elapsed.TotalSeconds:F1} s");
-                var image = "dockerdsl-build-tests/repro:" + tag;
-                images.Add(image);
                 using var inspect = JsonDocument.Parse(Docker("image", "inspect", image));
                 var root = inspect.RootElement[0].Clone();
                 digests.Add((root.GetProperty("Id").GetString()!, root.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()!).ToArray(), root));
