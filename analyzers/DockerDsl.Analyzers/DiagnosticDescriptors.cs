@@ -53,6 +53,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoresStopSignal = Info(RuleIdentifiers.IgnoresStopSignal, Reliability, RuleCatalog.IgnoresStopSignal);
     public static readonly DiagnosticDescriptor WorkDirOwnedByUser = Info(RuleIdentifiers.WorkDirOwnedByUser, Security, RuleCatalog.WorkDirOwnedByUser);
     public static readonly DiagnosticDescriptor InvalidBaseImagePlatform = Warning(RuleIdentifiers.InvalidBaseImagePlatform, Reliability, RuleCatalog.InvalidBaseImagePlatform);
+    public static readonly DiagnosticDescriptor InvalidSourceDateEpoch = Warning(RuleIdentifiers.InvalidSourceDateEpoch, Reliability, RuleCatalog.InvalidSourceDateEpoch);
+    public static readonly DiagnosticDescriptor SourceDateEpochInStage = Info(RuleIdentifiers.SourceDateEpochInStage, Reliability, RuleCatalog.SourceDateEpochInStage);
 
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, RuleCatalog.AttributeHasErrors);
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, RuleCatalog.TypeCannotBeExtended);

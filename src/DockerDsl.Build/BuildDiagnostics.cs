@@ -19,6 +19,8 @@ internal static class BuildDiagnostics
     public const string BuildxMissing = "DDSLB014";
     public const string StepFailed = "DDSLB015";
     public const string BakeFailed = "DDSLB016";
+    public const string InvalidSourceDateEpoch = "DDSLB030";
+    public const string InvalidProvenance = "DDSLB031";
 
     public const string OutsideProjectMessage =
         "DockerDsl: Dockerfile path '{0}' resolves to '{1}', which is outside {2} '{3}'. " +
@@ -86,6 +88,12 @@ internal static class BuildDiagnostics
 
     public const string StepFailedMessage =
         "DockerDsl: image '{0}' failed {1}: {2}: {3}";
+
+    public const string InvalidSourceDateEpochMessage =
+        "DockerDsl: cannot build the images reproducibly: {0}.";
+
+    public const string InvalidProvenanceMessage =
+        "DockerDsl: DockerDslProvenance is '{0}': use 'min' or 'max' (BuildKit's provenance modes), or leave it empty (or 'false') for none.";
 
     public const string BakeFailedMessage =
         "DockerDsl: docker buildx bake exited with {0} on {1}: {2}";

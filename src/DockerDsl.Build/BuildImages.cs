@@ -54,6 +54,39 @@ public sealed class BuildImages : Task, ICancelableTask
     /// <summary>Where bake writes its <c>--metadata-file</c> (image digests), or empty for none.</summary>
     public string? MetadataFile { get; set; }
 
+    /// <summary>
+    /// <c>DockerDslSourceDateEpoch</c>: the images' <c>SOURCE_DATE_EPOCH</c>, or <c>none</c>. Empty: the commit time of
+    /// HEAD. The <c>SOURCE_DATE_EPOCH</c> environment variable wins over both (see <see cref="global::DockerDsl.Build.Images.SourceDateEpoch"/>).
+    /// </summary>
+    public string? SourceDateEpoch { get; set; }
+
+    /// <summary>
+    /// The commit the images come from, <c>&lt;commit time&gt;:&lt;hash&gt;</c> as <c>git log -1 --format=%ct:%H</c> prints
+    /// it (the targets run it in the project folder); empty outside a git repository.
+    /// </summary>
+    public string? SourceCommit { get; set; }
+
+    /// <summary><c>DockerDslRewriteTimestamp</c>: the exporter's <c>rewrite-timestamp=true</c> when there is an epoch.</summary>
+    public bool RewriteTimestamp { get; set; } = true;
+
+    /// <summary><c>DockerDslGenerateLabels</c>: write the OCI labels (see <see cref="ImageLabels"/>).</summary>
+    public bool GenerateLabels { get; set; } = true;
+
+    /// <summary>The project's <c>RepositoryUrl</c>, for <c>org.opencontainers.image.source</c>.</summary>
+    public string? RepositoryUrl { get; set; }
+
+    /// <summary>The project's <c>SourceRevisionId</c>; empty: the commit of HEAD, when the project is in a git repository.</summary>
+    public string? SourceRevisionId { get; set; }
+
+    /// <summary>The project's <c>Version</c>, for <c>org.opencontainers.image.version</c>.</summary>
+    public string? Version { get; set; }
+
+    /// <summary><c>DockerDslSbom</c>: an SBOM attestation (<c>attest type=sbom</c>).</summary>
+    public bool Sbom { get; set; }
+
+    /// <summary><c>DockerDslProvenance</c>: a provenance attestation, <c>min</c> or <c>max</c>; empty: none asked for.</summary>
+    public string? Provenance { get; set; }
+
     /// <summary>The images built: one item per bake target, with metadata <c>Dockerfile</c>, <c>Tags</c>.</summary>
     [Output]
     public ITaskItem[] Images { get; private set; } = Array.Empty<ITaskItem>();
@@ -88,13 +121,19 @@ public sealed class BuildImages : Task, ICancelableTask
         try
         {
             selected = BakeArguments.Selected(bake, options);
-            arguments = BakeArguments.For(bake, options);
         }
         catch (ArgumentException exception)
         {
             ImageBuild.Error(Log, BuildDiagnostics.UnknownBakeTarget, BuildDiagnostics.UnknownBakeTargetMessage, exception.Message);
             return false;
         }
+
+        if (!Reproducibility(projectDirectory, selected, options))
+        {
+            return false;
+        }
+
+        arguments = BakeArguments.For(bake, options);
 
         var docker = DockerCli.Resolve(DockerCommand, Environment.GetEnvironmentVariable("PATH"));
         if (docker is null)
@@ -154,6 +193,87 @@ public sealed class BuildImages : Task, ICancelableTask
         }
 
         return true;
+    }
+
+    /// <summary>The epoch, the labels and the attestations: what makes the images reproducible and says where they came from.</summary>
+    private bool Reproducibility(string projectDirectory, IReadOnlyList<BakeTarget> selected, BakeOptions options)
+    {
+        var epoch = global::DockerDsl.Build.Images.SourceDateEpoch.Resolve(
+            Environment.GetEnvironmentVariable(global::DockerDsl.Build.Images.SourceDateEpoch.Variable),
+            SourceDateEpoch,
+            () => CommitTime() is { } time
+                ? (time, string.Empty)
+                : (null, "the project folder is not in a git repository with a commit, or git is not on PATH, so the commit time of the source is unknown; set DockerDslSourceDateEpoch or SOURCE_DATE_EPOCH"));
+        if (epoch.Error is not null)
+        {
+            ImageBuild.Error(Log, BuildDiagnostics.InvalidSourceDateEpoch, BuildDiagnostics.InvalidSourceDateEpochMessage, epoch.Error);
+            return false;
+        }
+
+        Log.LogMessage(
+            MessageImportance.Normal,
+            epoch.Value is null
+                ? "DockerDsl: no SOURCE_DATE_EPOCH ({0}): the images are stamped with the time of the build."
+                : "DockerDsl: SOURCE_DATE_EPOCH={1}, from {0}.",
+            epoch.Origin,
+            epoch.Value ?? string.Empty);
+        options.SourceDateEpoch = epoch.Value;
+        options.RewriteTimestamp = RewriteTimestamp;
+
+        var attest = new List<string>();
+        if (Sbom)
+        {
+            attest.Add("type=sbom");
+        }
+
+        var provenance = (Provenance ?? string.Empty).Trim();
+        if (provenance.Length > 0 && !string.Equals(provenance, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            if (provenance is not ("min" or "max"))
+            {
+                ImageBuild.Error(Log, BuildDiagnostics.InvalidProvenance, BuildDiagnostics.InvalidProvenanceMessage, provenance);
+                return false;
+            }
+
+            attest.Add("type=provenance,mode=" + provenance);
+        }
+
+        options.Attest = attest;
+
+        if (GenerateLabels)
+        {
+            var revision = string.IsNullOrWhiteSpace(SourceRevisionId) ? CommitHash() : SourceRevisionId;
+            var source = new ImageLabelSource { RepositoryUrl = RepositoryUrl, Revision = revision, Version = Version, SourceDateEpoch = epoch.Value };
+            var labels = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
+            foreach (var target in selected)
+            {
+                string? dockerfile = null;
+                try
+                {
+                    dockerfile = File.ReadAllText(ImageBuild.DockerfilePath(projectDirectory, target));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    // Bake reports the missing Dockerfile; the labels leave out the base.
+                }
+
+                labels[target.Name] = ImageLabels.For(source, dockerfile, target.Stage);
+            }
+
+            options.Labels = labels;
+        }
+
+        return true;
+    }
+
+    private string? CommitTime() => CommitPart(0);
+
+    private string? CommitHash() => CommitPart(1);
+
+    private string? CommitPart(int index)
+    {
+        var parts = (SourceCommit ?? string.Empty).Trim().Split(':');
+        return parts.Length == 2 && parts[index].Trim().Length > 0 ? parts[index].Trim() : null;
     }
 
     /// <summary><c>docker buildx version</c> answers: the CLI runs and has the buildx plugin.</summary>

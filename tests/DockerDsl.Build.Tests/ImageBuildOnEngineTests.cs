@@ -50,7 +50,7 @@ public sealed class ImageBuildOnEngineTests
         }
         """;
 
-    private static string Docker => File.Exists("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
+    internal static string Docker => File.Exists("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
 
     [SkippableFact]
     public void The_target_builds_and_loads_the_image_and_skips_bake_when_nothing_changed()
@@ -108,7 +108,7 @@ public sealed class ImageBuildOnEngineTests
         return result;
     }
 
-    private static void RequireEngine()
+    internal static void RequireEngine()
     {
         string? reason = null;
         try

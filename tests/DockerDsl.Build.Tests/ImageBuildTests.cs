@@ -71,7 +71,8 @@ public sealed class ImageBuildTests
             docker.Environment,
             "-t:DockerDslBuildImages", "-p:DockerDslSyntax=none",
             "-p:DockerDslImageTags=\"1.2.3;latest\"", "-p:DockerDslPlatforms=\"linux/amd64;linux/arm64\"",
-            "-p:DockerDslBuilder=ci", "-p:DockerDslPush=true", "-p:DockerDslBakeSet=*.args.MODE=release");
+            "-p:DockerDslBuilder=ci", "-p:DockerDslPush=true", "-p:DockerDslBakeSet=*.args.MODE=release",
+            "-p:DockerDslGenerateLabels=false"); // The labels: ReproducibleImageTests.
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(project.PathOf("api/Dockerfile")), result.ToString());
@@ -96,7 +97,7 @@ public sealed class ImageBuildTests
         using var project = NewProject();
         using var docker = new FakeDocker();
 
-        var result = project.Build(docker.Environment, "-t:DockerDslBuildImages", "-p:DockerDslSyntax=none", "-p:DockerDslBakeTargets=worker");
+        var result = project.Build(docker.Environment, "-t:DockerDslBuildImages", "-p:DockerDslSyntax=none", "-p:DockerDslBakeTargets=worker", "-p:DockerDslGenerateLabels=false");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var call = Assert.Single(docker.BakeCalls());

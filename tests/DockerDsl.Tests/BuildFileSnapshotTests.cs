@@ -62,6 +62,34 @@ public class BuildFileSnapshotTests
         """, buildFiles: true);
 
     [Fact]
+    public void ADeclaredSourceDateEpochIsAGlobalArgAndABakeArgument()
+    {
+        // docs/reproducible.md: no special surface, a [BuildArg] whose name in upper snake case is SOURCE_DATE_EPOCH.
+        const string source = GeneratedOutput.Usings + """
+            [BuildArg(Default = "1796129968")]
+            public sealed partial class SourceDateEpoch;
+
+            [Dockerfile("Dockerfile")]
+            [Arg(typeof(SourceDateEpoch))]
+            public partial class App
+            {
+                [Stage(From = "alpine:3.20")]
+                [Cmd("app")]
+                public partial class Final;
+            }
+            """;
+
+        var (output, _) = GeneratorHarness.Run(source);
+        var files = GeneratorHarness.GeneratedFiles(output.GeneratedTrees);
+        var dockerfile = files.Single(f => f.Path == "Dockerfile").Text;
+        var bake = files.Single(f => f.Path == "docker-bake.hcl").Text;
+
+        Assert.True(dockerfile.IndexOf("ARG SOURCE_DATE_EPOCH=\"1796129968\"\n", System.StringComparison.Ordinal) is >= 0 and var arg
+            && arg < dockerfile.IndexOf("FROM ", System.StringComparison.Ordinal), dockerfile);
+        Assert.Contains("  args = {\n    SOURCE_DATE_EPOCH = \"1796129968\"\n  }\n", bake);
+    }
+
+    [Fact]
     public void BakeFileCanMoveOrBeTurnedOff()
     {
         const string source = GeneratedOutput.Usings + """

@@ -27,6 +27,19 @@ internal sealed class BakeOptions
     public IReadOnlyList<string> Set { get; set; } = Array.Empty<string>();
 
     public string? MetadataFile { get; set; }
+
+    /// <summary>The build's <c>SOURCE_DATE_EPOCH</c> (see <see cref="Images.SourceDateEpoch"/>), or null.</summary>
+    public string? SourceDateEpoch { get; set; }
+
+    /// <summary><c>DockerDslRewriteTimestamp</c>: with an epoch, ask the exporter for <c>rewrite-timestamp=true</c>.</summary>
+    public bool RewriteTimestamp { get; set; } = true;
+
+    /// <summary>The labels of each target's image, by target name (see <see cref="ImageLabels"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> Labels { get; set; } =
+        new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
+
+    /// <summary><c>attest</c> entries given to every target: <c>type=sbom</c>, <c>type=provenance,mode=max</c>.</summary>
+    public IReadOnlyList<string> Attest { get; set; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -45,14 +58,27 @@ internal static class BakeArguments
             arguments.Add(options.Builder!.Trim());
         }
 
-        if (options.Load)
+        // --load is '--set=*.output=type=docker' and --push '--set=*.output=type=registry' (buildx_bake.md); the
+        // output written out can carry rewrite-timestamp=true, which BuildKit 0.13+ exporters take to clamp the
+        // files' times in the layers to SOURCE_DATE_EPOCH (docs/build-repro.md in moby/buildkit). With both, no
+        // output is written out: one image exporter per build is what every driver takes.
+        var rewrite = options.RewriteTimestamp && options.SourceDateEpoch is not null && options.Load != options.Push;
+        if (rewrite)
         {
-            arguments.Add("--load");
+            arguments.Add("--set");
+            arguments.Add(options.Load ? "*.output=type=docker,rewrite-timestamp=true" : "*.output=type=registry,rewrite-timestamp=true");
         }
-
-        if (options.Push)
+        else
         {
-            arguments.Add("--push");
+            if (options.Load)
+            {
+                arguments.Add("--load");
+            }
+
+            if (options.Push)
+            {
+                arguments.Add("--push");
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(options.MetadataFile))
@@ -74,6 +100,28 @@ internal static class BakeArguments
             {
                 arguments.Add("--set");
                 arguments.Add(target.Name + ".platform=" + platform);
+            }
+
+            // A build argument set here is the caller's: it wins over the bake file's args and over an ARG default.
+            if (options.SourceDateEpoch is not null)
+            {
+                arguments.Add("--set");
+                arguments.Add(target.Name + ".args." + Images.SourceDateEpoch.Variable + "=" + options.SourceDateEpoch);
+            }
+
+            if (options.Labels.TryGetValue(target.Name, out var labels))
+            {
+                foreach (var label in labels)
+                {
+                    arguments.Add("--set");
+                    arguments.Add(target.Name + ".labels." + label.Key + "=" + label.Value);
+                }
+            }
+
+            foreach (var attest in options.Attest)
+            {
+                arguments.Add("--set");
+                arguments.Add(target.Name + ".attest=" + attest);
             }
         }
 

@@ -216,6 +216,18 @@ public static class RuleCatalog
         "BuildKit resolves each base image for the platform a stage is built for and warns when the image it gets is for another OS or architecture: the image then holds binaries the platform cannot run without emulation. The lock file records each locked platform's image config and an index's platforms, so this is known at compile time.",
         BuildKitRule: "InvalidBaseImagePlatform");
 
+    public static readonly RuleDescriptor InvalidSourceDateEpoch = new(
+        RuleIdentifiers.InvalidSourceDateEpoch, Reliability, RuleSeverity.Warning, "SOURCE_DATE_EPOCH default is not an epoch",
+        "The SOURCE_DATE_EPOCH default '{0}' is not a number of seconds since 1970, so BuildKit either ignores it and stamps the image with the time of the build, or fails the build; give the [BuildArg] a Default of decimal digits such as the output of 'git log -1 --format=%ct'",
+        "ARG SOURCE_DATE_EPOCH={0} is not a number of seconds since 1970, so BuildKit either ignores it and stamps the image with the time of the build, or fails the build; give decimal digits such as the output of 'git log -1 --format=%ct'",
+        "BuildKit reads SOURCE_DATE_EPOCH with Go's strconv.ParseInt: BuildKit 0.13 fails the build on a build argument it refuses ('invalid SOURCE_DATE_EPOCH'), and since moby/buildkit#6602 a value it refuses is skipped, which makes no error, only an image that is not reproducible.");
+
+    public static readonly RuleDescriptor SourceDateEpochInStage = new(
+        RuleIdentifiers.SourceDateEpochInStage, Reliability, RuleSeverity.Info, "SOURCE_DATE_EPOCH default in a stage",
+        "The default '{1}' of SOURCE_DATE_EPOCH in stage '{0}' only sets the variable for that stage's steps; BuildKit takes the image's epoch from the build or from a global default: put the [Arg] with the Default on the [Dockerfile] class, and bring a [BuildArg] without Default into the stage",
+        "ARG SOURCE_DATE_EPOCH={1} in stage '{0}' only sets the variable for that stage's steps; BuildKit takes the image's epoch from the build or from a global default: declare ARG SOURCE_DATE_EPOCH={1} before the first FROM and keep 'ARG SOURCE_DATE_EPOCH' without a default in the stage",
+        "The Dockerfile frontend uses a global ARG SOURCE_DATE_EPOCH default as the build's epoch (dockerfile 1.23, moby/buildkit#6601); a stage's ARG default is only a variable, so the image keeps the time of the build.");
+
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
         "'{0}' is not in the casing of the other instructions; write it as '{1}'",
@@ -328,7 +340,7 @@ public static class RuleCatalog
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
         PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
-        InvalidBaseImagePlatform,
+        InvalidBaseImagePlatform, InvalidSourceDateEpoch, SourceDateEpochInStage,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

@@ -49,6 +49,8 @@ public static class RuleIdentifiers
     public const string IgnoresStopSignal = "DDSL042";
     public const string WorkDirOwnedByUser = "DDSL043";
     public const string InvalidBaseImagePlatform = "DDSL046";
+    public const string InvalidSourceDateEpoch = "DDSL048";
+    public const string SourceDateEpochInStage = "DDSL049";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";

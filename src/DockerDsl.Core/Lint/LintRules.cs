@@ -27,6 +27,8 @@ public static class LintRules
         new(RuleCatalog.RepeatedInstruction, c => InstructionRules.RepeatedInstruction(c.Model), true),
         new(RuleCatalog.RelativeWorkDir, c => InstructionRules.RelativeWorkDir(c.Model, c.Words), true),
         new(RuleCatalog.FeatureNewerThanFrontend, c => FrontendRules.FeatureNewerThanPin(c.Model, null), false),
+        new(RuleCatalog.InvalidSourceDateEpoch, c => SourceDateEpochRules.InvalidDefault(c.Model), false),
+        new(RuleCatalog.SourceDateEpochInStage, c => SourceDateEpochRules.DefaultInStage(c.Model), false),
         new(RuleCatalog.UserByName, c => FinalStageRules.UserByName(c.Model, c.Words, c.Options.Lock), true),
         new(RuleCatalog.AddInsteadOfCopy, c => CopyRules.AddInsteadOfCopy(c.Model), true),
         new(RuleCatalog.RemoteAddWithoutChecksum, c => CopyRules.RemoteAddWithoutChecksum(c.Model), true),

@@ -27,6 +27,9 @@ public sealed record FrontendRequirement(string Feature, int Major, int Minor, b
 /// </summary>
 public static class FrontendRequirements
 {
+    /// <summary>The build argument BuildKit reads as the build's epoch (reproducible-builds.org's SOURCE_DATE_EPOCH).</summary>
+    public const string SourceDateEpochArg = "SOURCE_DATE_EPOCH";
+
     /// <summary>Every feature of <paramref name="model"/> that needs more than the original Dockerfile syntax.</summary>
     public static IEnumerable<FrontendRequirement> All(DockerfileModel model)
     {
@@ -41,6 +44,23 @@ public static class FrontendRequirements
             foreach (var requirement in Of(arg))
             {
                 yield return requirement;
+            }
+
+            // dockerfile/1.23.0 (BuildKit v0.29.0): a global ARG SOURCE_DATE_EPOCH=<default> is the build's epoch when the
+            // caller gives none (moby/buildkit#6601). Older frontends take it as a plain variable: the image's
+            // timestamps stay the time of the build. A stage's ARG, and an ARG without a default, never were more.
+            foreach (var definition in arg.Args)
+            {
+                if (definition.Default is not null && definition.Name == SourceDateEpochArg)
+                {
+                    yield return new("SOURCE_DATE_EPOCH as a global ARG default", 1, 23, false, arg.Source);
+
+                    // dockerfile/1.24.0: SOURCE_DATE_EPOCH=context and SOURCE_DATE_EPOCH=<stage> (moby/buildkit#6602).
+                    if (SourceDateEpochRules.IsSpecialValue(model, SourceDateEpochRules.Value(definition.Default, model.Escape)))
+                    {
+                        yield return new("SOURCE_DATE_EPOCH=context or =<stage>", 1, 24, false, arg.Source);
+                    }
+                }
             }
         }
 

@@ -19,6 +19,33 @@ public class FrontendAndCopyTests
         }
         """;
 
+    private static string WithEpochDefault(string syntax) => $$"""
+        using DockerDsl;
+
+        [BuildArg(Default = "1796129968")]
+        public sealed partial class SourceDateEpoch;
+
+        [Dockerfile("Dockerfile", Syntax = "{{syntax}}")]
+        [{|#0:Arg(typeof(SourceDateEpoch))|}]
+        public partial class App
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            public partial class Final;
+        }
+        """;
+
+    [Fact]
+    public Task A_global_SOURCE_DATE_EPOCH_default_under_frontend_1_22_is_reported_on_the_Arg() =>
+        Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(
+            WithEpochDefault("docker/dockerfile:1.22"),
+            Verify<FeatureNewerThanFrontendAnalyzer>.Diagnostic("DDSL009").WithLocation(0).WithArguments("SOURCE_DATE_EPOCH as a global ARG default", "1.23", "docker/dockerfile:1.22"));
+
+    [Theory]
+    [InlineData("docker/dockerfile:1.23")]
+    [InlineData("docker/dockerfile:1")]
+    public Task A_global_SOURCE_DATE_EPOCH_default_is_fine_from_frontend_1_23(string syntax) =>
+        Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(WithEpochDefault(syntax).Replace("{|#0:", string.Empty).Replace("|}]", "]"));
+
     [Fact]
     public Task Start_interval_under_frontend_1_4_is_reported_on_the_argument() =>
         Verify<FeatureNewerThanFrontendAnalyzer>.AnalyzeAsync(

@@ -83,6 +83,46 @@ public class FrontendRequirementsTests
     }
 
     [Theory]
+    [InlineData("ARG SOURCE_DATE_EPOCH=1700000000\nFROM debian:bookworm-slim\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=\nFROM debian:bookworm-slim\n", true)]
+    [InlineData("ARG VERSION=1 SOURCE_DATE_EPOCH=1700000000\nFROM debian:bookworm-slim\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH\nFROM debian:bookworm-slim\n", false)]
+    [InlineData("FROM debian:bookworm-slim\nARG SOURCE_DATE_EPOCH=1700000000\n", false)]
+    [InlineData("ARG source_date_epoch=1700000000\nFROM debian:bookworm-slim\n", false)]
+    [InlineData("ARG VERSION=1.2\nFROM debian:bookworm-slim\n", false)]
+    public void Only_a_global_SOURCE_DATE_EPOCH_default_needs_the_frontend_that_reads_it(string dockerfile, bool needs)
+    {
+        // moby/buildkit#6601 (dockerfile/1.23.0): a global-scope ARG default; BuildKit reads build-arg names as written.
+        var model = Text.DockerfileReader.Read("Dockerfile", dockerfile).Model;
+
+        var found = FrontendRequirements.All(model).Where(r => r.Feature == "SOURCE_DATE_EPOCH as a global ARG default").ToList();
+
+        Assert.Equal(needs ? 1 : 0, found.Count);
+        Assert.All(found, r => Assert.Equal("1.23", r.Version));
+        if (needs)
+        {
+            Assert.Equal(1, found[0].Source.Line);
+            Assert.True(FrontendRequirements.Minimum(model)!.Version is "1.23", FrontendRequirements.Minimum(model)!.Version);
+        }
+    }
+
+    [Theory]
+    [InlineData("ARG SOURCE_DATE_EPOCH=context\nFROM debian:bookworm-slim\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=build\nFROM debian:bookworm-slim AS build\nFROM build\n", true)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=1700000000\nFROM debian:bookworm-slim AS build\n", false)]
+    [InlineData("ARG SOURCE_DATE_EPOCH=other\nFROM debian:bookworm-slim AS build\n", false)]
+    public void SOURCE_DATE_EPOCH_of_the_context_or_a_stage_needs_1_24(string dockerfile, bool needs)
+    {
+        // moby/buildkit#6602 (dockerfile/1.24.0).
+        var model = Text.DockerfileReader.Read("Dockerfile", dockerfile).Model;
+
+        var found = FrontendRequirements.All(model).Where(r => r.Feature == "SOURCE_DATE_EPOCH=context or =<stage>").ToList();
+
+        Assert.Equal(needs ? 1 : 0, found.Count);
+        Assert.All(found, r => Assert.Equal("1.24", r.Version));
+    }
+
+    [Theory]
     [InlineData(1, 19, false, true)]
     [InlineData(1, 20, false, false)]
     [InlineData(1, null, false, false)]
