@@ -66,12 +66,14 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoStages = Problem(RuleIdentifiers.NoStages, RuleCatalog.NoStages);
     public static readonly DiagnosticDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, RuleCatalog.MisplacedAttribute);
     public static readonly DiagnosticDescriptor ImageNotLocked = Problem(RuleIdentifiers.ImageNotLocked, RuleCatalog.ImageNotLocked);
+    public static readonly DiagnosticDescriptor UnknownBaseFamily = Problem(RuleIdentifiers.UnknownBaseFamily, RuleCatalog.UnknownBaseFamily);
+    public static readonly DiagnosticDescriptor HelperNotForBase = Problem(RuleIdentifiers.HelperNotForBase, RuleCatalog.HelperNotForBase);
 
     /// <summary>The descriptor that reports each kind of declaration problem: the catalogue's rule for it.</summary>
     public static readonly ImmutableDictionary<ProblemKind, DiagnosticDescriptor> ForProblem =
         RuleCatalog.ForProblem.ToImmutableDictionary(
             problem => problem.Key,
-            problem => new[] { AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase, InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute }
+            problem => new[] { AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase, InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute, UnknownBaseFamily, HelperNotForBase }
                 .Single(descriptor => descriptor.Id == problem.Value.Id));
 
     private static DiagnosticDescriptor Warning(string id, string category, RuleDescriptor rule) =>

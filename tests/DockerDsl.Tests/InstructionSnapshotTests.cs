@@ -277,6 +277,61 @@ public class InstructionSnapshotTests
         }
         """);
 
+    /// <summary>
+    /// [NonRootUser] on a base of each family, inferred from the image (and through a stage built FROM another) or
+    /// stated, with a system and a regular user, a home created, a home only recorded, and none.
+    /// </summary>
+    [Fact]
+    public void NonRootUserPerFamily() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Families
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class Debian;
+
+            [Stage(From = "ubuntu:24.04")]
+            [NonRootUser("dev", Uid = 1500, System = false, Home = "/home/dev")]
+            public partial class Ubuntu;
+
+            [Stage(From = "alpine:3.21")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class Alpine;
+
+            [Stage(From = typeof(Alpine))]
+            [NonRootUser("web", Uid = 2000, Gid = 2001, Group = "www", Home = "/srv/web", System = false)]
+            public partial class AlpineDerived;
+
+            [Stage(From = "busybox:1.36")]
+            [NonRootUser("www", Uid = 10101, Home = "/var/www")]
+            public partial class Busybox;
+
+            [Stage(From = "fedora:41")]
+            [NonRootUser("app", Uid = 10001, Home = "/opt/app", CreateHome = false)]
+            public partial class Fedora;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi:9.5")]
+            [NonRootUser("app", Uid = 10001, Home = "/home/app")]
+            public partial class Ubi;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi-minimal:9.5")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class UbiMinimal;
+
+            [Stage(From = "gcr.io/distroless/static-debian12")]
+            [NonRootUser("app", Uid = 65532)]
+            public partial class Distroless;
+
+            [Stage(From = "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
+            [NonRootUser("app", Uid = 1654, Home = "/home/app", CreateHome = false)]
+            public partial class Chiseled;
+
+            [Stage(From = "registry.example.com/team/base:1")]
+            [NonRootUser("app", Uid = 10001, Family = BaseFamily.Alpine)]
+            public partial class Stated;
+        }
+        """);
+
     [Fact]
     public void GlobalNamespaceAndNestedContainers() => Verify("""
         public partial class Outer

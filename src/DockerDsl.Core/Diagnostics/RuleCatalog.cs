@@ -288,6 +288,8 @@ public static class RuleCatalog
     public static readonly RuleDescriptor SplitStage = Problem(RuleIdentifiers.SplitStage, "Stages or stage instructions split over partial declarations");
     public static readonly RuleDescriptor NoStages = Problem(RuleIdentifiers.NoStages, "Dockerfile declares no stage");
     public static readonly RuleDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, "Attribute in the wrong place");
+    public static readonly RuleDescriptor UnknownBaseFamily = Problem(RuleIdentifiers.UnknownBaseFamily, "Base image family unknown");
+    public static readonly RuleDescriptor HelperNotForBase = Problem(RuleIdentifiers.HelperNotForBase, "Helper does not fit the base image");
 
     public static readonly RuleDescriptor ImageNotLocked = new(
         RuleIdentifiers.ImageNotLocked, Declaration, RuleSeverity.Error, "Image not in the lock file",
@@ -310,6 +312,8 @@ public static class RuleCatalog
         [ProblemKind.SplitStage] = SplitStage,
         [ProblemKind.NoStages] = NoStages,
         [ProblemKind.MisplacedAttribute] = MisplacedAttribute,
+        [ProblemKind.UnknownBaseFamily] = UnknownBaseFamily,
+        [ProblemKind.HelperNotForBase] = HelperNotForBase,
     };
 
     /// <summary>Every rule, by ID.</summary>
@@ -326,6 +330,7 @@ public static class RuleCatalog
         InvalidDefinitionDescription,
         AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase,
         InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute, ImageNotLocked,
+        UnknownBaseFamily, HelperNotForBase,
     };
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>

@@ -62,6 +62,8 @@ public static class RuleIdentifiers
     public const string NoStages = "DDSL110";
     public const string MisplacedAttribute = "DDSL111";
     public const string ImageNotLocked = "DDSL112";
+    public const string UnknownBaseFamily = "DDSL113";
+    public const string HelperNotForBase = "DDSL114";
 
     /// <summary>Where the rule pages live; each descriptor links to <c>{RulesDocumentationUrl}{ID}.md</c>.</summary>
     public const string RulesDocumentationUrl = "https://github.com/dockerdsl/dockerdsl/blob/main/docs/rules/";

@@ -627,6 +627,8 @@ internal sealed partial class StageParser
         var gid = r.NamedInt("Gid") ?? uid;
         var group = r.NamedString("Group") ?? name;
         var home = r.NamedString("Home");
+        var createHome = r.NamedBool("CreateHome") ?? true;
+        var system = r.NamedBool("System") ?? true;
         var ok = _session.Check(NonRootUser.NameProblem(name), r.Source.WithArgument(0), "The user name", ProblemKind.InvalidValue);
         ok &= _session.Check(NonRootUser.NameProblem(group), r.Source.WithArgument("Group"), "The group name", ProblemKind.InvalidValue);
         ok &= _session.Check(uid <= 0 ? "is not a positive number (0 is root)" : null, r.Source.WithArgument("Uid"), "Uid", ProblemKind.InvalidValue);
@@ -636,19 +638,61 @@ internal sealed partial class StageParser
             ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
-        if (!ok)
+        var family = HelperFamily(r, "NonRootUser");
+        if (family is { } known)
+        {
+            var at = home is not null && r.HasNamed("CreateHome") ? r.Source.WithArgument("CreateHome") : home is not null ? r.Source.WithArgument("Home") : r.Source;
+            ok &= _session.Check(NonRootUser.FamilyProblem(known, home, createHome), at, $"[NonRootUser] on {FamilyName(known)}", ProblemKind.HelperNotForBase);
+        }
+
+        if (!ok || family is null)
         {
             return;
         }
 
-        var expansion = NonRootUser.Expand(name!, uid, group!, gid, home, r.Source);
-        foreach (var instruction in expansion)
+        var user = new NonRootUserOptions(name!, uid, group!, gid, home, createHome, system);
+        foreach (var instruction in NonRootUser.Expand(family.Value, user, Escape, r.Source))
         {
             Add(instruction);
         }
 
         _state = _state with { Owner = NonRootUser.Owner(uid, gid) };
     }
+
+    /// <summary>
+    /// The base family a helper writes for: its Family argument, else the family inferred from the image at the root
+    /// of the stage's FROM chain; when neither tells, a problem at the helper (never a guess).
+    /// </summary>
+    private ImageFamily? HelperFamily(AttributeReader r, string helper)
+    {
+        if (r.NamedEnum("Family") is { } stated)
+        {
+            // A value BaseFamily does not define is already a problem at the argument (ParseSession.Read).
+            return System.Enum.IsDefined(typeof(ImageFamily), stated) ? (ImageFamily)stated : null;
+        }
+
+        if (_state.Family is { } inferred)
+        {
+            return inferred;
+        }
+
+        var image = _state.BaseImage is null ? "the base of this stage" : $"the base image '{_state.BaseImage}'";
+        _session.Report(
+            ProblemKind.UnknownBaseFamily,
+            $"[{helper}] writes commands for the tools of its base image, and DockerDsl cannot tell from {image} which those are; state it with Family = BaseFamily.Debian (or Alpine, Busybox, RedHat, RedHatMinimal, Distroless).",
+            r.Source);
+        return null;
+    }
+
+    private static string FamilyName(ImageFamily family) => family switch
+    {
+        ImageFamily.Debian => "a Debian or Ubuntu base",
+        ImageFamily.Alpine => "an Alpine base",
+        ImageFamily.Busybox => "a busybox base",
+        ImageFamily.RedHat => "a Red Hat family base",
+        ImageFamily.RedHatMinimal => "a minimal Red Hat family base (microdnf, no shadow-utils)",
+        _ => "a base without a shell (distroless, chiseled, scratch)",
+    };
 
     private void ParseCcache(AttributeReader r)
     {
