@@ -15,6 +15,59 @@ public sealed class AptInstallAttribute : Attribute
 
     /// <summary>Package names.</summary>
     public string[] Packages { get; }
+
+    /// <summary>Commands run after the install in the same RUN (each checked as [Run] checks its commands), such as removing a default site configuration.</summary>
+    public string[]? Then { get; set; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; apt needs <see cref="BaseFamily.Debian"/>.</summary>
+    public BaseFamily Family { get; set; }
+}
+
+/// <summary>
+/// Installs Alpine packages with <c>apk add --no-cache</c>, which reads the package index without keeping it, so
+/// neither the index nor downloaded packages stay in the layer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ApkInstallAttribute : Attribute
+{
+    /// <summary>Installs <paramref name="packages"/> (optionally pinned, <c>name=version</c>).</summary>
+    public ApkInstallAttribute(params string[] packages) => Packages = packages;
+
+    /// <summary>Package names.</summary>
+    public string[] Packages { get; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; apk needs <see cref="BaseFamily.Alpine"/>.</summary>
+    public BaseFamily Family { get; set; }
+}
+
+/// <summary>The RPM package manager <see cref="DnfInstallAttribute"/> runs.</summary>
+public enum RpmManager
+{
+    /// <summary><c>dnf</c> (Fedora, UBI, Rocky, Alma, CentOS Stream, Amazon Linux 2023).</summary>
+    Dnf = 1,
+
+    /// <summary><c>microdnf</c> (ubi-minimal, Rocky and Alma -minimal, Oracle Linux -slim).</summary>
+    Microdnf = 2,
+}
+
+/// <summary>
+/// Installs RPM packages with dnf or microdnf (<c>install -y --nodocs --setopt=install_weak_deps=0</c>, then
+/// <c>clean all</c>), so no metadata or package cache stays in the layer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DnfInstallAttribute : Attribute
+{
+    /// <summary>Installs <paramref name="packages"/> (optionally pinned, <c>name-version</c>).</summary>
+    public DnfInstallAttribute(params string[] packages) => Packages = packages;
+
+    /// <summary>Package names.</summary>
+    public string[] Packages { get; }
+
+    /// <summary>The manager; by default microdnf on <see cref="BaseFamily.RedHatMinimal"/> bases and dnf on the others.</summary>
+    public RpmManager Manager { get; set; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; dnf needs <see cref="BaseFamily.RedHat"/> or <see cref="BaseFamily.RedHatMinimal"/>.</summary>
+    public BaseFamily Family { get; set; }
 }
 
 /// <summary>

@@ -332,6 +332,38 @@ public class InstructionSnapshotTests
         }
         """);
 
+    /// <summary>The package helpers on their families: apt with commands after the install, apk, dnf and microdnf (chosen by the family or stated), pinned and not.</summary>
+    [Fact]
+    public void PackageHelpersPerFamily() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Packages
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [AptInstall("nginx-light=1.22.1-9+deb12u1", "curl", Then = new[] { "rm -f /etc/nginx/sites-enabled/default", "nginx -t" })]
+            public partial class Debian;
+
+            [Stage(From = "alpine:3.21")]
+            [ApkInstall("nginx=1.26.3-r0", "curl", "tzdata~2025")]
+            public partial class Alpine;
+
+            [Stage(From = "fedora:41")]
+            [DnfInstall("nginx-1.26.3", "curl")]
+            public partial class Fedora;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi-minimal:9.5")]
+            [DnfInstall("nginx-1:1.20.1-16.el9_4.1", "shadow-utils")]
+            public partial class UbiMinimal;
+
+            [Stage(From = "amazonlinux:2023")]
+            [DnfInstall("nginx", Manager = RpmManager.Dnf)]
+            public partial class AmazonLinux;
+
+            [Stage(From = "registry.example.com/team/base:1")]
+            [ApkInstall("curl")]
+            public partial class Unknown;
+        }
+        """);
+
     [Fact]
     public void GlobalNamespaceAndNestedContainers() => Verify("""
         public partial class Outer

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
@@ -52,6 +53,8 @@ internal sealed partial class StageParser
             case "OnBuild": ParseOnBuild(r); break;
             case "Instruction": ParseRaw(r); break;
             case "AptInstall": ParseAptInstall(r); break;
+            case "ApkInstall": ParseApkInstall(r); break;
+            case "DnfInstall": ParseDnfInstall(r); break;
             case "NonRootUser": ParseNonRootUser(r); break;
             case "Ccache": ParseCcache(r); break;
             case "StripDebugSymbols": ParseStrip(r); break;
@@ -606,19 +609,96 @@ internal sealed partial class StageParser
 
     private void ParseAptInstall(AttributeReader r)
     {
+        var packages = Packages(r, "AptInstall", ValueRules.AptPackage);
+        var then = r.NamedStrings("Then");
+        var ok = packages is not null;
+        var lines = new List<string>();
+        for (var i = 0; i < then.Length; i++)
+        {
+            ok &= _session.Check(ValueRules.ShellLine(then[i], Escape), r.Source.WithArgument("Then"), $"Then command {i + 1}");
+            lines.Add(then[i] ?? string.Empty);
+        }
+
+        // BuildKit looks for heredocs in the whole instruction, its lines joined.
+        ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument("Then"), "Then");
+        ok &= PackageManagerFits(r, "AptInstall", "apt-get", ImageFamily.Debian);
+        if (ok)
+        {
+            Add(AptInstall.Expand(packages!.Value, r.Source, lines));
+        }
+    }
+
+    private void ParseApkInstall(AttributeReader r)
+    {
+        var packages = Packages(r, "ApkInstall", ValueRules.ApkPackage);
+        if (PackageManagerFits(r, "ApkInstall", "apk", ImageFamily.Alpine) && packages is not null)
+        {
+            Add(PackageInstall.Apk(packages.Value, r.Source));
+        }
+    }
+
+    private void ParseDnfInstall(AttributeReader r)
+    {
+        var packages = Packages(r, "DnfInstall", ValueRules.RpmPackage);
+        var fits = PackageManagerFits(r, "DnfInstall", "dnf", ImageFamily.RedHat, ImageFamily.RedHatMinimal);
+        var stated = r.NamedEnum("Manager");
+        if (stated is not null && !System.Enum.IsDefined(typeof(RpmManagerKind), stated.Value))
+        {
+            return;
+        }
+
+        if (fits && packages is not null)
+        {
+            var manager = stated is { } value ? (RpmManagerKind)value : PackageInstall.DefaultManager(StatedOrInferredFamily(r));
+            Add(PackageInstall.Dnf(manager, packages.Value, r.Source));
+        }
+    }
+
+    /// <summary>The checked package names of an install helper; null (and a problem) when any is invalid or there is none.</summary>
+    private EquatableArray<string>? Packages(AttributeReader r, string helper, System.Func<string?, string?> rule)
+    {
         var packages = r.Strings(0);
-        var ok = CheckAll(packages, ValueRules.AptPackage, r.Source.WithArgument(0), "Package", ProblemKind.InvalidValue);
+        var ok = CheckAll(packages, rule, r.Source.WithArgument(0), "Package", ProblemKind.InvalidValue);
         if (packages.IsEmpty)
         {
-            _session.Report(ProblemKind.InvalidValue, "[AptInstall] needs at least one package.", r.Source);
+            _session.Report(ProblemKind.InvalidValue, $"[{helper}] needs at least one package.", r.Source);
             ok = false;
         }
 
-        if (ok)
-        {
-            Add(AptInstall.Expand(Strings(packages), r.Source));
-        }
+        return ok ? Strings(packages) : null;
     }
+
+    /// <summary>
+    /// Whether a package helper fits the stage's base: its manager names the family, so a base of an unknown family is
+    /// taken as stated by the helper; a base known to be of another family is a problem at the helper.
+    /// </summary>
+    private bool PackageManagerFits(AttributeReader r, string helper, string tool, params ImageFamily[] families)
+    {
+        var family = StatedOrInferredFamily(r);
+        if (family is null || families.Contains(family.Value))
+        {
+            return true;
+        }
+
+        var image = r.HasNamed("Family") ? "Family" : _state.BaseImage is null ? "the base" : $"'{_state.BaseImage}'";
+        _session.Report(
+            ProblemKind.HelperNotForBase,
+            $"[{helper}] runs {tool}, which {image} ({FamilyName(family.Value)}) does not have; use the helper of that family ({PackageHelper(family.Value)}), or state the base's family with Family = BaseFamily.{families[0]} if DockerDsl inferred it wrongly.",
+            r.Source);
+        return false;
+    }
+
+    private ImageFamily? StatedOrInferredFamily(AttributeReader r) =>
+        r.NamedEnum("Family") is { } stated ? (System.Enum.IsDefined(typeof(ImageFamily), stated) ? (ImageFamily)stated : null) : _state.Family;
+
+    private static string PackageHelper(ImageFamily family) => family switch
+    {
+        ImageFamily.Debian => "[AptInstall]",
+        ImageFamily.Alpine => "[ApkInstall]",
+        ImageFamily.RedHat or ImageFamily.RedHatMinimal => "[DnfInstall]",
+        ImageFamily.Busybox => "none: busybox has no package manager; install in an Alpine or Debian build stage and copy the files",
+        _ => "none: the base has no shell; install in a build stage and copy the files",
+    };
 
     private void ParseNonRootUser(AttributeReader r)
     {

@@ -16,7 +16,7 @@ internal sealed partial class StageParser
         "Arg", "Env", "Label", "Run", "RunExec", "RunHeredoc", "Copy", "CopyFrom", "CopyHeredoc", "Add",
         "WorkDir", "User", "Expose", "Volume", "Cmd", "CmdShell", "Entrypoint", "EntrypointShell",
         "HealthCheck", "NoHealthCheck", "Shell", "StopSignal", "OnBuild", "Instruction",
-        "AptInstall", "NonRootUser", "Ccache", "StripDebugSymbols",
+        "AptInstall", "ApkInstall", "DnfInstall", "NonRootUser", "Ccache", "StripDebugSymbols",
     };
 
     private readonly ParseSession _session;
