@@ -52,6 +52,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PointlessCommand = Info(RuleIdentifiers.PointlessCommand, Maintainability, RuleCatalog.PointlessCommand);
     public static readonly DiagnosticDescriptor IgnoresStopSignal = Info(RuleIdentifiers.IgnoresStopSignal, Reliability, RuleCatalog.IgnoresStopSignal);
     public static readonly DiagnosticDescriptor WorkDirOwnedByUser = Info(RuleIdentifiers.WorkDirOwnedByUser, Security, RuleCatalog.WorkDirOwnedByUser);
+    public static readonly DiagnosticDescriptor CommandNotOnBase = Warning(RuleIdentifiers.CommandNotOnBase, Reliability, RuleCatalog.CommandNotOnBase);
 
     public static readonly DiagnosticDescriptor AttributeHasErrors = Problem(RuleIdentifiers.AttributeHasErrors, RuleCatalog.AttributeHasErrors);
     public static readonly DiagnosticDescriptor TypeCannotBeExtended = Problem(RuleIdentifiers.TypeCannotBeExtended, RuleCatalog.TypeCannotBeExtended);

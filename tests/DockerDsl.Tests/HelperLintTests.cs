@@ -17,7 +17,7 @@ public class HelperLintTests
         RuleIdentifiers.AptGetInstallWithoutYes, RuleIdentifiers.AptGetInstallWithoutNoInstallRecommends, RuleIdentifiers.AptInsteadOfAptGet,
         RuleIdentifiers.Sudo, RuleIdentifiers.CdInsteadOfWorkDir, RuleIdentifiers.PipeWithoutPipefail, RuleIdentifiers.AptListsLeftInLayer,
         RuleIdentifiers.ApkAddWithoutNoCache, RuleIdentifiers.PipInstallWithoutNoCacheDir, RuleIdentifiers.UnpinnedPackage,
-        RuleIdentifiers.PointlessCommand, RuleIdentifiers.UserByName, RuleIdentifiers.RootUser,
+        RuleIdentifiers.PointlessCommand, RuleIdentifiers.UserByName, RuleIdentifiers.RootUser, RuleIdentifiers.CommandNotOnBase,
     };
 
     [Theory]

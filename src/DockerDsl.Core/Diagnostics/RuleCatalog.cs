@@ -209,6 +209,12 @@ public static class RuleCatalog
         "WORKDIR {0} comes after USER {1}, so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move WORKDIR before USER, or keep it here if the app must write to that folder",
         "BuildKit creates a WORKDIR that does not exist yet as the image's current USER (dockerfile2llb dispatchWorkdir: Mkdir with WithUser), so after a switch to the app's user the folder is the app's. Code the app can overwrite is what a compromised process needs to persist.");
 
+    public static readonly RuleDescriptor CommandNotOnBase = new(
+        RuleIdentifiers.CommandNotOnBase, Reliability, RuleSeverity.Warning, "Command not on the base image",
+        "'{0}' is not on the base image '{1}' ({2}), so this RUN fails with exit code 127; {3} ([NonRootUser], [AptInstall], [ApkInstall] and [DnfInstall] write the base's own commands)",
+        "'{0}' is not on the base image '{1}' ({2}), so this RUN fails with exit code 127; {3}",
+        "Each family of base images has its own tools: apk only on Alpine, apt-get only on Debian and Ubuntu, useradd only where the shadow package is installed (not on Alpine, busybox, ubi-minimal, Amazon Linux or Azure Linux), and no shell at all on distroless, chiseled and scratch images. The family is inferred from the image at the root of the stage's FROM chain; a stage on an image whose family is not inferred is not checked.");
+
     public static readonly RuleDescriptor ConsistentInstructionCasing = TextOnly(
         RuleIdentifiers.ConsistentInstructionCasing, Syntax, "Instruction casing is inconsistent",
         "'{0}' is not in the casing of the other instructions; write it as '{1}'",
@@ -325,6 +331,7 @@ public static class RuleCatalog
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
         PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
+        CommandNotOnBase,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,

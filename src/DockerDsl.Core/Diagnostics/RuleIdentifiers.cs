@@ -48,6 +48,7 @@ public static class RuleIdentifiers
     public const string InvalidDefinitionDescription = "DDSL041";
     public const string IgnoresStopSignal = "DDSL042";
     public const string WorkDirOwnedByUser = "DDSL043";
+    public const string CommandNotOnBase = "DDSL044";
 
     public const string AttributeHasErrors = "DDSL100";
     public const string TypeCannotBeExtended = "DDSL101";
