@@ -60,6 +60,17 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CSharpEmitter.EmitBake(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.Bake);
 
+        // Where the build context and its sources were declared, for the build task's checks: this step follows the
+        // compilation, so lines stay right; its equal output keeps the file cached when nothing moved.
+        var contextChecks = models
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => CheckedContext(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ContextChecks)
+            .Combine(options)
+            .Select(static (pair, _) => CSharpEmitter.EmitContextChecks(pair.Left, pair.Right))
+            .Where(static file => file is not null);
+
+        context.RegisterSourceOutput(contextChecks, static (context, file) => context.AddSource(file!.HintName, file.Source));
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
         context.RegisterSourceOutput(bake, static (context, file) =>
         {
@@ -85,6 +96,19 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
         {
             // As in Parse: a bug must not break the user's build; the Dockerfile is then written unpinned.
             return model;
+        }
+    }
+
+    private static ContextChecks? CheckedContext(DockerfileModel model, Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ContextChecks.Of(model, compilation, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in Parse: a bug must not break the user's build; the context is then not checked.
+            return null;
         }
     }
 

@@ -7,10 +7,20 @@ using DockerDsl.Core.Model;
 
 namespace DockerDsl.Generators;
 
-/// <summary>Writes <c>&lt;Type&gt;.Image.g.cs</c>: the <c>[GeneratedImage]</c>, <c>[GeneratedStage]</c> and <c>[GeneratedBuildArgument]</c> attributes.</summary>
+/// <summary>
+/// Writes <c>&lt;Type&gt;.Image.g.cs</c>: the <c>[GeneratedImage]</c>, <c>[GeneratedStage]</c> and
+/// <c>[GeneratedBuildArgument]</c> attributes, and, when the language has required members, the nested
+/// <c>BuildArguments</c> record.
+/// </summary>
 public static class ImageInfoEmitter
 {
-    public static GeneratedFile? Emit(ImageInfo info, ProjectOptions options)
+    /// <summary>Members a record declares itself, or inherits from object, which a property must not be named.</summary>
+    private static readonly HashSet<string> RecordMembers = new(System.StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    public static GeneratedFile? Emit(ImageInfo info, ProjectOptions options, bool requiredMembers = false)
     {
         var model = info.Model;
         var source = new StringBuilder();
@@ -34,6 +44,11 @@ public static class ImageInfoEmitter
             Line(source, indent, model.Target.Types[i]);
             Line(source, indent, "{");
             indent++;
+        }
+
+        if (requiredMembers && info.TypeName.Length > 0 && info.BuildArguments.Count > 0)
+        {
+            BuildArgumentsRecord(source, indent, info);
         }
 
         while (indent > 0)
@@ -63,6 +78,86 @@ public static class ImageInfoEmitter
         {
             Line(source, indent, $"[global::DockerDsl.GeneratedBuildArgumentAttribute(typeof({argument.Type}), {CSharpEmitter.Literal(argument.Name)})]");
         }
+    }
+
+    /// <summary>
+    /// <c>BuildArguments</c>: one <c>init</c> property per <c>[BuildArg]</c> class the Dockerfile declares, named as
+    /// the class; one with no <c>Default</c> is <c>required</c>, so an object initializer that leaves it out is
+    /// CS9035. It implements <c>IBuildArguments&lt;T&gt;</c>, whose <c>Values</c> (implemented explicitly, so no
+    /// property can clash with it) are the ARG names and the values set.
+    /// </summary>
+    private static void BuildArgumentsRecord(StringBuilder source, int indent, ImageInfo info)
+    {
+        var model = info.Model;
+        var declaration = model.Target.Types[model.Target.Types.Count - 1];
+        var typeName = declaration.Substring(declaration.LastIndexOf(' ') + 1);
+        var typeParameters = typeName.IndexOf('<');
+        var simpleName = typeParameters < 0 ? typeName : typeName.Substring(0, typeParameters);
+        var recordName = "BuildArguments";
+        for (var i = 2; recordName == simpleName || info.MemberNames.Contains(recordName); i++)
+        {
+            recordName = "BuildArguments" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var interfaceName = "global::DockerDsl.IBuildArguments<" + info.TypeName + ">";
+        var used = new HashSet<string>(System.StringComparer.Ordinal) { recordName };
+        used.UnionWith(RecordMembers);
+        var properties = new List<(string Member, BuildArgumentName Argument)>();
+        foreach (var argument in info.BuildArguments)
+        {
+            var member = argument.ClassName.Length == 0 ? "Argument" : argument.ClassName;
+            var candidate = member;
+            for (var i = 2; !used.Add(candidate); i++)
+            {
+                candidate = member + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            // A class declared as @event is named event: a keyword, which a property name must escape.
+            properties.Add((Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(candidate) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? candidate : "@" + candidate, argument));
+        }
+
+        Line(source, indent, $"/// <summary>The build arguments of <c>{CSharpEmitter.Xml(model.TypeName)}</c>'s Dockerfile; one with no default is required.</summary>");
+        Line(source, indent, $"public sealed record {recordName} : {interfaceName}");
+        Line(source, indent, "{");
+        foreach (var (member, argument) in properties)
+        {
+            if (argument.HasDefault)
+            {
+                Line(source, indent + 1, $"/// <summary><c>{CSharpEmitter.Xml(argument.Name)}</c> (<see cref=\"{CSharpEmitter.Xml(argument.Type)}\"/>); null keeps its default.</summary>");
+                Line(source, indent + 1, $"public string? {member} {{ get; init; }}");
+            }
+            else
+            {
+                Line(source, indent + 1, $"/// <summary><c>{CSharpEmitter.Xml(argument.Name)}</c> (<see cref=\"{CSharpEmitter.Xml(argument.Type)}\"/>): required, it has no default.</summary>");
+                Line(source, indent + 1, $"public required string {member} {{ get; init; }}");
+            }
+
+            source.Append('\n');
+        }
+
+        Line(source, indent + 1, "/// <summary>The ARG names and the values set.</summary>");
+        Line(source, indent + 1, $"global::System.Collections.Generic.IReadOnlyDictionary<string, string> {interfaceName}.Values");
+        Line(source, indent + 1, "{");
+        Line(source, indent + 2, "get");
+        Line(source, indent + 2, "{");
+        Line(source, indent + 3, "var values = new global::System.Collections.Generic.SortedDictionary<string, string>(global::System.StringComparer.Ordinal);");
+        foreach (var (member, argument) in properties)
+        {
+            if (argument.HasDefault)
+            {
+                Line(source, indent + 3, $"if ({member} is not null) values[{CSharpEmitter.Literal(argument.Name)}] = {member};");
+            }
+            else
+            {
+                var message = $"{recordName}.{member} ({argument.Name}) is required and has no default; it may not be null.";
+                Line(source, indent + 3, $"values[{CSharpEmitter.Literal(argument.Name)}] = {member} ?? throw new global::System.InvalidOperationException({CSharpEmitter.Literal(message)});");
+            }
+        }
+
+        Line(source, indent + 3, "return values;");
+        Line(source, indent + 2, "}");
+        Line(source, indent + 1, "}");
+        Line(source, indent, "}");
     }
 
     /// <summary>

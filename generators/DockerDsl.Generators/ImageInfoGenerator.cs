@@ -8,11 +8,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DockerDsl.Generators;
 
-/// <summary>A <c>[BuildArg]</c> class a Dockerfile declares, and its ARG name.</summary>
-public readonly record struct BuildArgumentName(string Type, string Name);
+/// <summary>
+/// A <c>[BuildArg]</c> class a Dockerfile declares: its fully qualified name, simple name, ARG name, and whether a
+/// build may leave it out (it has a default, or BuildKit sets or predefines it).
+/// </summary>
+public readonly record struct BuildArgumentName(string Type, string Name, string ClassName = "", bool HasDefault = false);
 
-/// <summary>What <see cref="ImageInfoEmitter"/> needs of one declaration: its model and its build-argument classes.</summary>
-public sealed record ImageInfo(DockerfileModel Model, EquatableArray<BuildArgumentName> BuildArguments);
+/// <summary>
+/// What <see cref="ImageInfoEmitter"/> needs of one declaration: its model, its fully qualified type, its
+/// build-argument classes and the names of its members (a generated nested type must not clash with one).
+/// </summary>
+public sealed record ImageInfo(DockerfileModel Model, EquatableArray<BuildArgumentName> BuildArguments, string TypeName = "", EquatableArray<string> MemberNames = default);
 
 /// <summary>
 /// For each <c>[Dockerfile]</c> class, puts attributes on it that tools read at run time to build and run the image
@@ -36,9 +42,17 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ProjectOptions.From(provider.GlobalOptions));
 
+        // The typed build arguments use C# 11's required members: the language version and the attribute types the
+        // compiler needs for them (RequiredMemberAttribute and CompilerFeatureRequiredAttribute, in .NET 7 and later,
+        // or polyfilled) and IsExternalInit for init accessors. A bool, so an edit leaves the step cached.
+        var requiredMembers = context.CompilationProvider
+            .Select(static (compilation, _) => SupportsRequiredMembers(compilation));
+
         var files = infos
             .Combine(options)
-            .Select(static (pair, _) => ImageInfoEmitter.Emit(pair.Left!, pair.Right))
+            .Combine(requiredMembers)
+            .Select(static (pair, _) => ImageInfoEmitter.Emit(pair.Left.Left!, pair.Left.Right, pair.Right))
+            .WithTrackingName("ImageInfoFiles")
             .Where(static file => file is not null);
 
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
@@ -66,7 +80,13 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
                 Collect(member, arguments);
             }
 
-            return new ImageInfo(model, arguments.ToEquatableArray());
+            var members = new SortedSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in type.GetMembers())
+            {
+                members.Add(member.Name);
+            }
+
+            return new ImageInfo(model, arguments.ToEquatableArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), members.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -74,6 +94,30 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
             return null;
         }
     }
+
+    /// <summary>
+    /// ARGs a build need not pass: BuildKit sets the platform arguments and TARGETSTAGE itself; the proxy arguments are
+    /// predefined (an unset one means no proxy); BUILDKIT_* and SOURCE_DATE_EPOCH configure BuildKit
+    /// (docs.docker.com/reference/dockerfile/#predefined-args, #automatic-platform-args-in-the-global-scope;
+    /// docs.docker.com/build/building/variables/#pre-defined-build-arguments).
+    /// </summary>
+    private static bool Predefined(string name) =>
+        PredefinedNames.Contains(name)
+        || PredefinedNames.Contains(name.ToUpperInvariant()) && name == name.ToLowerInvariant() && name.EndsWith("_proxy", System.StringComparison.Ordinal)
+        || name.StartsWith("BUILDKIT_", System.StringComparison.Ordinal);
+
+    private static readonly HashSet<string> PredefinedNames = new(System.StringComparer.Ordinal)
+    {
+        "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+        "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",
+        "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "SOURCE_DATE_EPOCH",
+    };
+
+    private static bool SupportsRequiredMembers(Compilation compilation) =>
+        compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation { LanguageVersion: >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 }
+        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
+        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null
+        && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is not null;
 
     /// <summary>The <c>[Arg(typeof(X))]</c> of one class whose X is a <c>[BuildArg]</c>: named as the parser names it.</summary>
     private static void Collect(INamedTypeSymbol type, List<BuildArgumentName> arguments)
@@ -95,15 +139,21 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
                 }
 
                 string? name = null;
+                var hasDefault = false;
                 foreach (var named in declaration.NamedArguments)
                 {
                     if (named.Key == "Name" && named.Value.Value is string value)
                     {
                         name = value;
                     }
+                    else if (named.Key == "Default" && named.Value.Value is string)
+                    {
+                        hasDefault = true;
+                    }
                 }
 
-                var entry = new BuildArgumentName(argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), name ?? Naming.ToUpperSnakeCase(argument.Name));
+                var argName = name ?? Naming.ToUpperSnakeCase(argument.Name);
+                var entry = new BuildArgumentName(argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), argName, argument.Name, hasDefault || Predefined(argName));
                 if (!arguments.Contains(entry))
                 {
                     arguments.Add(entry);

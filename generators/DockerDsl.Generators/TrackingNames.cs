@@ -9,4 +9,5 @@ public static class TrackingNames
     public const string Bake = nameof(Bake);
     public const string LockFile = nameof(LockFile);
     public const string CheckSuppressions = nameof(CheckSuppressions);
+    public const string ContextChecks = nameof(ContextChecks);
 }

@@ -9,6 +9,9 @@ internal static class BuildDiagnostics
     public const string AssemblyUnreadable = "DDSLB004";
     public const string WriteFailed = "DDSLB005";
     public const string ConflictingPaths = "DDSLB006";
+    public const string ContextMissing = "DDSLB020";
+    public const string SourceMissing = "DDSLB021";
+    public const string SourceIgnored = "DDSLB022";
     public const string BakeFileMissing = "DDSLB010";
     public const string BakeFileUnreadable = "DDSLB011";
     public const string UnknownBakeTarget = "DDSLB012";
@@ -46,6 +49,18 @@ internal static class BuildDiagnostics
 
     public const string ConflictingPathsMessage =
         "DockerDsl: two Dockerfiles with different text are declared at '{0}'. Give each [Dockerfile] its own path.";
+
+    public const string ContextMissingMessage =
+        "DockerDsl: the build context '{0}' of {1} does not exist ('{2}'), so docker build cannot start. " +
+        "Create the folder, or set Context on [Dockerfile] to an existing folder, relative to the project folder.";
+
+    public const string SourceMissingMessage =
+        "DockerDsl: {0} source '{1}' of {2} matches nothing in the build context '{3}' ('{4}'), so docker build will fail with 'not found'. " +
+        "Fix the path (it is relative to the context, not to the project), add the file, or copy it from a stage with From.";
+
+    public const string SourceIgnoredMessage =
+        "DockerDsl: {0} source '{1}' of {2} is in the build context '{3}', but '{4}' leaves it out with the pattern '{5}', so docker build will fail with 'not found'. " +
+        "Add the exception '!{1}' to Ignore on [Dockerfile], or remove or narrow that pattern.";
 
     public const string BakeFileMissingMessage =
         "DockerDsl: cannot build the images: the bake file '{0}' does not exist. " +

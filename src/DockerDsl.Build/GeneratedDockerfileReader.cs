@@ -14,10 +14,17 @@ internal static class GeneratedDockerfileReader
 {
     private const string AttributeNamespace = "DockerDsl";
     private const string AttributeName = "GeneratedFileAttribute";
+    private const string ContextAttributeName = "GeneratedBuildContextAttribute";
+    private const string SourceAttributeName = "GeneratedContextSourceAttribute";
 
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly, or its metadata is corrupt.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static List<GeneratedDockerfile> Read(string assemblyPath)
+    public static List<GeneratedDockerfile> Read(string assemblyPath) => ReadAll(assemblyPath).Files;
+
+    /// <summary>The generated files, and what the build checks in their build contexts.</summary>
+    /// <exception cref="BadImageFormatException">The file is not a .NET assembly, or its metadata is corrupt.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static GeneratedAssembly ReadAll(string assemblyPath)
     {
         using var stream = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         // Prefetch so the file is not held open (or read lazily) while Dockerfiles are written.
@@ -33,11 +40,19 @@ internal static class GeneratedDockerfileReader
             throw new BadImageFormatException("the file is a module, not an assembly");
         }
 
-        var dockerfiles = new List<GeneratedDockerfile>();
+        var result = new GeneratedAssembly();
+        var dockerfiles = result.Files;
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            if (!IsGeneratedFileAttribute(metadata, attribute.Constructor))
+            var name = AttributeNameOf(metadata, attribute.Constructor);
+            if (name == ContextAttributeName || name == SourceAttributeName)
+            {
+                ReadCheck(attribute.DecodeValue(AttributeArgumentTypeProvider.Instance), name == ContextAttributeName, result);
+                continue;
+            }
+
+            if (name != AttributeName)
             {
                 continue;
             }
@@ -55,10 +70,42 @@ internal static class GeneratedDockerfileReader
                 (string?)value.FixedArguments[1].Value));
         }
 
-        return dockerfiles;
+        return result;
     }
 
-    private static bool IsGeneratedFileAttribute(MetadataReader metadata, EntityHandle constructor)
+    // (dockerfile, context, file, line) or (dockerfile, keyword, source, file, line); another shape comes from another DockerDsl version: not checked.
+    private static void ReadCheck(CustomAttributeValue<string> value, bool isContext, GeneratedAssembly result)
+    {
+        var arguments = value.FixedArguments;
+        var strings = isContext ? 3 : 4;
+        if (arguments.Length != strings + 1 || arguments[strings].Type != nameof(PrimitiveTypeCode.Int32) || arguments[strings].Value is not int line)
+        {
+            return;
+        }
+
+        var text = new string[strings];
+        for (var i = 0; i < strings; i++)
+        {
+            if (arguments[i].Type != nameof(PrimitiveTypeCode.String) || arguments[i].Value is not string argument)
+            {
+                return;
+            }
+
+            text[i] = argument;
+        }
+
+        if (isContext)
+        {
+            result.Contexts.Add(new GeneratedBuildContext(text[0], text[1], text[2], line));
+        }
+        else
+        {
+            result.Sources.Add(new GeneratedContextSource(text[0], text[1], text[2], text[3], line));
+        }
+    }
+
+    /// <summary>The name of the DockerDsl attribute <paramref name="constructor"/> belongs to, or null for any other.</summary>
+    private static string? AttributeNameOf(MetadataReader metadata, EntityHandle constructor)
     {
         switch (constructor.Kind)
         {
@@ -66,25 +113,39 @@ internal static class GeneratedDockerfileReader
             case HandleKind.MethodDefinition:
                 var definition = metadata.GetMethodDefinition((MethodDefinitionHandle)constructor);
                 var declaringType = metadata.GetTypeDefinition(definition.GetDeclaringType());
-                return IsAttributeName(metadata, declaringType.Namespace, declaringType.Name);
+                return DockerDslName(metadata, declaringType.Namespace, declaringType.Name);
 
             // The usual case: the attribute comes from the referenced DockerDsl assembly.
             case HandleKind.MemberReference:
                 var reference = metadata.GetMemberReference((MemberReferenceHandle)constructor);
                 if (reference.Parent.Kind != HandleKind.TypeReference)
                 {
-                    return false;
+                    return null;
                 }
 
                 var typeReference = metadata.GetTypeReference((TypeReferenceHandle)reference.Parent);
-                return IsAttributeName(metadata, typeReference.Namespace, typeReference.Name);
+                return DockerDslName(metadata, typeReference.Namespace, typeReference.Name);
 
             default:
-                return false;
+                return null;
         }
     }
 
-    private static bool IsAttributeName(MetadataReader metadata, StringHandle @namespace, StringHandle name) =>
-        metadata.StringComparer.Equals(name, AttributeName)
-        && metadata.StringComparer.Equals(@namespace, AttributeNamespace);
+    private static string? DockerDslName(MetadataReader metadata, StringHandle @namespace, StringHandle name)
+    {
+        if (!metadata.StringComparer.Equals(@namespace, AttributeNamespace))
+        {
+            return null;
+        }
+
+        foreach (var known in new[] { AttributeName, ContextAttributeName, SourceAttributeName })
+        {
+            if (metadata.StringComparer.Equals(name, known))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
 }

@@ -34,9 +34,13 @@ public sealed class WriteDockerfiles : Task
     /// <summary>Allow declared paths that resolve outside the folder they are relative to.</summary>
     public bool AllowOutsideProject { get; set; }
 
+    /// <summary>Warn when a build context or a COPY/ADD source from it is missing on disk (DDSLB020-022). Default: true.</summary>
+    public bool CheckContext { get; set; } = true;
+
     /// <summary>
     /// Every Dockerfile the assembly declares, written or already up to date (for <c>FileWrites</c>).
-    /// Metadata: <c>DeclaredPath</c>, and <c>Written</c> (<c>true</c> when this run wrote the file).
+    /// Metadata: <c>DeclaredPath</c>, <c>Written</c> (<c>true</c> when this run wrote the file), and <c>ShownPath</c>
+    /// (relative to the project folder with '/' when inside it, else full).
     /// </summary>
     [Output]
     public ITaskItem[] Dockerfiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -44,12 +48,12 @@ public sealed class WriteDockerfiles : Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        if (!TryReadDeclarations(out var declarations))
+        if (!TryReadDeclarations(out var generated))
         {
             return false;
         }
 
-        if (!TryResolve(declarations, out var targets))
+        if (!TryResolve(generated.Files, out var targets))
         {
             return false;
         }
@@ -62,17 +66,65 @@ public sealed class WriteDockerfiles : Task
                 var item = new TaskItem(target.FullPath);
                 item.SetMetadata("DeclaredPath", target.DeclaredPath);
                 item.SetMetadata("Written", outcome == WriteOutcome.Written ? "true" : "false");
+                item.SetMetadata("ShownPath", ShownPath(target.FullPath));
                 dockerfiles.Add(item);
             }
         }
 
         Dockerfiles = dockerfiles.ToArray();
+        if (CheckContext)
+        {
+            CheckContexts(generated, dockerfiles);
+        }
+
         return !Log.HasLoggedErrors;
     }
 
-    private bool TryReadDeclarations(out List<GeneratedDockerfile> declarations)
+    /// <summary>Warns, at the declaring attribute, where docker build would fail for want of a context folder or a source in it.</summary>
+    private void CheckContexts(GeneratedAssembly generated, List<ITaskItem> written)
     {
-        declarations = new List<GeneratedDockerfile>();
+        var projectDirectory = Path.GetFullPath(ProjectDirectory);
+        foreach (var context in generated.Contexts)
+        {
+            var dockerfile = written.Find(item => item.GetMetadata("DeclaredPath") == context.DockerfilePath);
+            if (dockerfile is null)
+            {
+                continue;
+            }
+
+            var sources = generated.Sources.FindAll(s => s.DockerfilePath == context.DockerfilePath);
+            List<BuildWarning> warnings;
+            try
+            {
+                warnings = ContextChecker.Check(projectDirectory, context, sources, dockerfile.ItemSpec);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+            {
+                // A check that cannot read the disk decides nothing: docker build reports what it finds.
+                Log.LogMessage(MessageImportance.Normal, "DockerDsl: the build context of {0} was not checked: {1}", context.DockerfilePath, exception.Message);
+                continue;
+            }
+
+            foreach (var warning in warnings)
+            {
+                Log.LogWarning(
+                    subcategory: null,
+                    warningCode: warning.Code,
+                    helpKeyword: null,
+                    file: warning.File,
+                    lineNumber: warning.Line,
+                    columnNumber: 0,
+                    endLineNumber: 0,
+                    endColumnNumber: 0,
+                    message: "{0}",
+                    messageArgs: warning.Message);
+            }
+        }
+    }
+
+    private bool TryReadDeclarations(out GeneratedAssembly declarations)
+    {
+        declarations = new GeneratedAssembly();
         if (!File.Exists(AssemblyPath))
         {
             LogError(BuildDiagnostics.AssemblyMissing, BuildDiagnostics.AssemblyMissingMessage, AssemblyPath);
@@ -81,7 +133,7 @@ public sealed class WriteDockerfiles : Task
 
         try
         {
-            declarations = GeneratedDockerfileReader.Read(AssemblyPath);
+            declarations = GeneratedDockerfileReader.ReadAll(AssemblyPath);
             return true;
         }
         catch (Exception exception) when (exception is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,8 +19,6 @@ namespace DockerDsl.Testcontainers;
 /// </summary>
 public sealed class DockerDslImageBuilder
 {
-    private static readonly Regex SyntaxLine = new(@"\A(#[ \t]*syntax[ \t]*=[^\n]*\n)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     private readonly ImageDeclaration declaration;
     private readonly SortedDictionary<string, string> buildArguments = new(StringComparer.Ordinal);
     private string? target;
@@ -55,6 +52,30 @@ public sealed class DockerDslImageBuilder
         }
 
         buildArguments[name] = value ?? throw new ArgumentNullException(nameof(value));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the build arguments of the generated <c>BuildArguments</c> record of the Dockerfile class, whose arguments
+    /// with no default are required members, so leaving one out does not compile. Refuses the record of another class.
+    /// </summary>
+    public DockerDslImageBuilder WithBuildArguments<TDockerfile>(IBuildArguments<TDockerfile> arguments)
+    {
+        if (arguments is null)
+        {
+            throw new ArgumentNullException(nameof(arguments));
+        }
+
+        if (typeof(TDockerfile) != declaration.Type)
+        {
+            throw new ArgumentException($"These are the build arguments of {typeof(TDockerfile).FullName}, not of {declaration.Type.FullName}.", nameof(arguments));
+        }
+
+        foreach (var (key, value) in arguments.Values)
+        {
+            buildArguments[key] = value;
+        }
+
         return this;
     }
 
@@ -116,7 +137,7 @@ public sealed class DockerDslImageBuilder
             throw new DirectoryNotFoundException($"The build context of {declaration.Type.FullName}, {context}, does not exist.");
         }
 
-        var dockerfile = builtInFrontend ? SyntaxLine.Replace(declaration.DockerfileText, string.Empty) : declaration.DockerfileText;
+        var dockerfile = builtInFrontend ? declaration.DockerfileTextForBuiltInFrontend() : declaration.DockerfileText;
         var stage = declaration.Stage(target);
         var hash = ContentHash(dockerfile, context);
         var name = repository ?? "dockerdsl/" + KebabCase(declaration.Type.Name) + (target is null ? string.Empty : "-" + target.ToLowerInvariant());

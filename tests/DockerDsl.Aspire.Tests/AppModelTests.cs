@@ -79,4 +79,39 @@ public sealed class AppModelTests
 
         Assert.Contains("declares no [Arg(typeof(AppModelTests))]; its build arguments are none", refused.Message);
     }
+
+    [Fact]
+    public void Typed_build_arguments_become_the_resources_build_arguments_and_an_unset_optional_one_keeps_its_default()
+    {
+        var builder = NewBuilder();
+
+        var image = builder.AddDockerDslImage("labelled", new LabelledImage.Labelled.BuildArguments { Revision = "abc123" });
+
+        var build = Assert.Single(image.Resource.Annotations.OfType<DockerfileBuildAnnotation>());
+        Assert.Equal(new[] { "GIT_SHA" }, build.BuildArguments.Keys);
+        Assert.Equal("abc123", build.BuildArguments["GIT_SHA"]);
+
+        var both = builder.AddDockerDslImage("both", new LabelledImage.Labelled.BuildArguments { Revision = "abc123", Channel = "beta" }, LabelledImage.Labelled.Stages.Final);
+        var arguments = Assert.Single(both.Resource.Annotations.OfType<DockerfileBuildAnnotation>()).BuildArguments;
+        Assert.Equal(new[] { "CHANNEL", "GIT_SHA" }, arguments.Keys.Order());
+        Assert.Equal("beta", arguments["CHANNEL"]);
+    }
+
+    [Fact]
+    public void With_the_built_in_frontend_setting_the_resource_builds_the_compiled_Dockerfile_without_its_syntax_line()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create(DockerDslResourceBuilderExtensions.BuiltInFrontendKey + "=true");
+
+        var api = builder.AddDockerDslImage<RPlumberApi.PlumberApi>("api");
+
+        var build = Assert.Single(api.Resource.Annotations.OfType<DockerfileBuildAnnotation>());
+        Assert.Equal(Sample("RPlumberApi"), build.ContextPath.TrimEnd(Path.DirectorySeparatorChar));
+        Assert.Equal(RPlumberApi.PlumberApi.Stages.Production, build.Stage);
+        Assert.NotEqual(Path.Combine(Sample("RPlumberApi"), "Dockerfile"), build.DockerfilePath);
+        var text = File.ReadAllText(build.DockerfilePath);
+        Assert.StartsWith("# syntax=", RPlumberApi.PlumberApi.DockerfileText);
+        Assert.Equal(RPlumberApi.PlumberApi.DockerfileText[(RPlumberApi.PlumberApi.DockerfileText.IndexOf('\n') + 1)..], text);
+        // BuildKit's client reads <Dockerfile>.dockerignore next to the Dockerfile: the generated one is written there.
+        Assert.Equal(File.ReadAllText(Path.Combine(Sample("RPlumberApi"), "Dockerfile.dockerignore")), File.ReadAllText(build.DockerfilePath + ".dockerignore"));
+    }
 }

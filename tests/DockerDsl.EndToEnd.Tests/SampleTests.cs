@@ -57,15 +57,24 @@ public sealed class SampleTests
     [SkippableFact]
     public Task BusyboxSite_container_becomes_healthy_answers_and_stops_gracefully() => Container(Samples.BusyboxSite);
 
-    /// <summary>A new sample must be added to <see cref="Samples.All"/> (and get the two tests above).</summary>
+    /// <summary>
+    /// A new sample that declares images (its project imports eng/DockerDsl.Local.props) must be added to
+    /// <see cref="Samples.All"/> (and get the two tests above). Any other sample project (the Aspire app host and its
+    /// test project, which tests it) must be in DockerDsl.sln, so CI builds and runs it.
+    /// </summary>
     [Fact]
     public void Every_sample_folder_is_tested()
     {
-        var folders = Directory.GetDirectories(SourceTree.File("samples"))
-            .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
-            .Select(Path.GetFileName)
-            .OrderBy(n => n, StringComparer.Ordinal);
-        Assert.Equal(folders, Samples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal));
+        var projects = Directory.GetDirectories(SourceTree.File("samples"))
+            .SelectMany(d => Directory.GetFiles(d, "*.csproj"))
+            .ToLookup(p => File.ReadAllText(p).Contains("eng/DockerDsl.Local.props", StringComparison.Ordinal));
+        var images = projects[true].Select(p => Path.GetFileName(Path.GetDirectoryName(p))).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(images, Samples.All.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal));
+
+        var solution = File.ReadAllText(SourceTree.File("DockerDsl.sln")).Replace('\\', '/');
+        var others = projects[false].Select(p => Path.GetRelativePath(SourceTree.Root, p).Replace('\\', '/')).ToList();
+        Assert.Contains("samples/AspireHost.Tests/AspireHost.Tests.csproj", others);
+        Assert.All(others, p => Assert.Contains($"\"{p}\"", solution));
     }
 
     private async Task ImageConfiguration(Sample sample)
@@ -92,6 +101,42 @@ public sealed class SampleTests
         var exposed = config.TryGetProperty("ExposedPorts", out var ports) ? ports.EnumerateObject().Select(p => p.Name).ToList() : new();
         Assert.Contains($"{sample.ContainerPort}/tcp", exposed);
         Assert.Equal(image.Dockerfile.ExposedPorts.OrderBy(p => p), exposed.OrderBy(p => p));
+
+        // What DockerDsl.Testcontainers and DockerDsl.Aspire take from the compiled declaration (the generator's
+        // [GeneratedStage] of the final stage, which this image is built to) must be what the engine built: the TCP
+        // ports, that there is a health check, and the local URL it requests, if any.
+        var stage = Declaration(sample).Stage(null);
+        Assert.Equal(
+            exposed.Where(p => p.EndsWith("/tcp", StringComparison.Ordinal)).Select(p => int.Parse(p[..^4], System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            stage.Ports.Order());
+        Assert.True(stage.HealthCheck);
+        var probe = stored.GetProperty("Test").ToString();
+        if (stage.HealthCheckUrl is { } url)
+        {
+            Assert.Contains(url, probe);
+        }
+        else
+        {
+            Assert.DoesNotContain("http://", probe);
+        }
+    }
+
+    /// <summary>The sample's compiled declaration, read as DockerDsl.Testcontainers reads it.</summary>
+    private static ImageDeclaration Declaration(Sample sample)
+    {
+        System.Reflection.Assembly assembly;
+        try
+        {
+            assembly = System.Reflection.Assembly.Load(sample.Name);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new Xunit.Sdk.XunitException($"The assembly {sample.Name} is not in the test output: add a ProjectReference to {sample.Project} in DockerDsl.EndToEnd.Tests.csproj.");
+        }
+
+        var declared = assembly.GetTypes()
+            .Where(t => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<GeneratedImageAttribute>(t)?.DockerfilePath == sample.DeclaredPath);
+        return ImageDeclaration.Of(Assert.Single(declared));
     }
 
     private async Task Container(Sample sample)

@@ -51,6 +51,37 @@ public sealed class TestcontainersTests(ITestOutputHelper output)
         Assert.Contains("declares no [Arg(typeof(TestcontainersTests))]", argument.Message);
     }
 
+    [SkippableFact]
+    public async Task Typed_build_arguments_reach_the_build_and_an_unset_optional_one_keeps_its_default()
+    {
+        await DockerEngine.RequireAsync();
+        var revision = "rev-" + Guid.NewGuid().ToString("N")[..8];
+
+        // The labels of the fixture's image are its two ARGs, GIT_SHA (required) and CHANNEL (default "unknown").
+        var first = await DockerDslImage.For(new LabelledImage.Labelled.BuildArguments { Revision = revision })
+            .WithBuiltInFrontend().WithDockerCommand(DockerEngine.Cli).BuildAsync();
+        var second = await DockerDslImage.For<LabelledImage.Labelled>()
+            .WithBuildArguments(new LabelledImage.Labelled.BuildArguments { Revision = revision, Channel = "beta" })
+            .WithBuiltInFrontend().WithDockerCommand(DockerEngine.Cli).BuildAsync();
+        try
+        {
+            Assert.Equal(revision + " unknown", await Labels(first.Tag));
+            Assert.Equal(revision + " beta", await Labels(second.Tag));
+            Assert.NotEqual(first.Tag, second.Tag);
+        }
+        finally
+        {
+            await first.RemoveAsync();
+            await second.RemoveAsync();
+        }
+
+        var other = Assert.Throws<ArgumentException>(() => DockerDslImage.For<AspNetApi.AspNetApiImage>().WithBuildArguments(new LabelledImage.Labelled.BuildArguments { Revision = "x" }));
+        Assert.Contains("build arguments of LabelledImage.Labelled, not of AspNetApi.AspNetApiImage", other.Message);
+
+        static async Task<string> Labels(string tag) =>
+            (await DockerEngine.CheckedAsync(TimeSpan.FromMinutes(1), "image", "inspect", "--format", "{{index .Config.Labels \"org.opencontainers.image.revision\"}} {{index .Config.Labels \"dockerdsl.channel\"}}", tag)).Trim();
+    }
+
     private async Task Run(DockerDslImageBuilder builder, Sample sample)
     {
         await DockerEngine.RequireAsync();

@@ -19,11 +19,15 @@ public sealed class AspireConsumptionTests(PackedPackage package)
         [BuildArg(Name = "GREETING", Default = "hello")]
         public partial class Greeting;
 
+        [BuildArg(Name = "REVISION")]
+        public partial class Revision;
+
         [Dockerfile("Dockerfile")]
         public partial class Image
         {
             [Stage(From = "debian:bookworm-slim")]
             [Arg(typeof(Greeting))]
+            [Arg(typeof(Revision))]
             [NonRootUser("app")]
             [Expose(8080)]
             [HealthCheck("curl -fsS http://localhost:8080/health")]
@@ -43,6 +47,8 @@ public sealed class AspireConsumptionTests(PackedPackage package)
             {
                 var builder = DistributedApplication.CreateBuilder(args);
                 builder.AddDockerDslImage<Image>("web", Image.Stages.Final).WithBuildArgument<Greeting>("hi");
+                // The packaged generator writes the typed record; Revision has no default, so it is required.
+                builder.AddDockerDslImage("typed", new Image.BuildArguments { Revision = "abc123" });
                 return builder;
             }
         }

@@ -44,6 +44,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
             "lib/netstandard2.0/DockerDsl.dll",
             "lib/netstandard2.0/DockerDsl.xml",
             "tasks/netstandard2.0/DockerDsl.Build.dll",
+            "tasks/netstandard2.0/DockerDsl.Core.dll",
         ];
         Assert.True(expected.SequenceEqual(entries), $"Entries:{Environment.NewLine}{string.Join(Environment.NewLine, entries)}{Environment.NewLine}{package.PackOutput}");
     }

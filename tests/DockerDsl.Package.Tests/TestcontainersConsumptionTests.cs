@@ -60,6 +60,8 @@ public sealed class TestcontainersConsumptionTests(PackedPackage package)
             }
 
             public static ImageDeclaration Declaration() => DockerDslImage.For<Image>().Declaration;
+
+            public static DockerDslImageBuilder Typed() => DockerDslImage.For(new Image.BuildArguments { Greeting = "hi" });
         }
         """;
 

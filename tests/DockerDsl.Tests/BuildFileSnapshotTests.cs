@@ -40,6 +40,27 @@ public class BuildFileSnapshotTests
         }
         """, new Dictionary<string, string> { ["ProjectDir"] = "/home/dev/repo/Api/" }, buildFiles: true);
 
+    // The build task's context checks: the context at the [Dockerfile] attribute, each context source at the attribute
+    // that declared it (a helper's at the helper); --from, URL, git and heredoc sources, and unreached stages, are left out.
+    [Fact]
+    public void ContextChecksNameTheAttributeOfEachSource() => GeneratedOutput.Verify(GeneratedOutput.Usings + """
+        [Dockerfile("app/Dockerfile", Context = "src")]
+        public partial class App
+        {
+            [Stage(From = "alpine:3.20")]
+            [Copy("unreached.txt", "/")]
+            public partial class Unused;
+
+            [Stage(From = "alpine:3.20")]
+            [Copy(new[] { "app.json", "config/*.yaml" }, "/app/")]
+            [Add("https://example.com/tool.tgz", "/opt/", Checksum = "sha256:0000000000000000000000000000000000000000000000000000000000000000")]
+            [Add("vendor.tar.gz", "/opt/")]
+            [CopyFrom("busybox:1.36", "/bin/busybox", "/busybox")]
+            [Cmd("/bin/true")]
+            public partial class Final;
+        }
+        """, buildFiles: true);
+
     [Fact]
     public void BakeFileCanMoveOrBeTurnedOff()
     {

@@ -43,6 +43,9 @@ internal sealed class DockerignorePattern
     /// <summary>True for <c>!pattern</c>, which brings paths back into the context.</summary>
     public bool Exclusion { get; }
 
+    /// <summary>False when the pattern is malformed or uses what the matcher does not model: it then matches nothing.</summary>
+    public bool IsModelled => _kind != MatchKind.None;
+
     /// <summary>Reads one line the way moby's ignorefile and patternmatcher.New do.</summary>
     public static DockerignorePattern Read(string line, string trimmed)
     {

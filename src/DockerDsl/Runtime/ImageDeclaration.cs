@@ -76,6 +76,16 @@ public sealed class ImageDeclaration
         return new ImageDeclaration(type, image.DockerfilePath, dockerfile, dockerignore, image.Context, stages, arguments);
     }
 
+    /// <summary>
+    /// The Dockerfile text without its leading <c># syntax=</c> directive, for builders that cannot pull the frontend
+    /// image it names: BuildKit then parses the file with the Dockerfile frontend built into the engine. BuildKit reads a
+    /// parser directive only in the comment lines at the top of the file (docs.docker.com/reference/dockerfile/#parser-directives).
+    /// </summary>
+    public string DockerfileTextForBuiltInFrontend() => SyntaxDirective.Replace(DockerfileText, string.Empty);
+
+    private static readonly System.Text.RegularExpressions.Regex SyntaxDirective =
+        new(@"\A(#[ \t]*syntax[ \t]*=[^\n]*\n)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>The stage named <paramref name="name"/> (BuildKit compares stage names without case), or null for the final stage.</summary>
     public DeclaredStage Stage(string? name)
     {
