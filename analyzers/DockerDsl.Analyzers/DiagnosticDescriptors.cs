@@ -52,6 +52,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PointlessCommand = Info(RuleIdentifiers.PointlessCommand, Maintainability, RuleCatalog.PointlessCommand);
     public static readonly DiagnosticDescriptor IgnoresStopSignal = Info(RuleIdentifiers.IgnoresStopSignal, Reliability, RuleCatalog.IgnoresStopSignal);
     public static readonly DiagnosticDescriptor WorkDirOwnedByUser = Info(RuleIdentifiers.WorkDirOwnedByUser, Security, RuleCatalog.WorkDirOwnedByUser);
+    public static readonly DiagnosticDescriptor CommandNotOnBase = Warning(RuleIdentifiers.CommandNotOnBase, Reliability, RuleCatalog.CommandNotOnBase);
     public static readonly DiagnosticDescriptor InvalidBaseImagePlatform = Warning(RuleIdentifiers.InvalidBaseImagePlatform, Reliability, RuleCatalog.InvalidBaseImagePlatform);
     public static readonly DiagnosticDescriptor InvalidSourceDateEpoch = Warning(RuleIdentifiers.InvalidSourceDateEpoch, Reliability, RuleCatalog.InvalidSourceDateEpoch);
     public static readonly DiagnosticDescriptor SourceDateEpochInStage = Info(RuleIdentifiers.SourceDateEpochInStage, Reliability, RuleCatalog.SourceDateEpochInStage);
@@ -69,12 +70,14 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoStages = Problem(RuleIdentifiers.NoStages, RuleCatalog.NoStages);
     public static readonly DiagnosticDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, RuleCatalog.MisplacedAttribute);
     public static readonly DiagnosticDescriptor ImageNotLocked = Problem(RuleIdentifiers.ImageNotLocked, RuleCatalog.ImageNotLocked);
+    public static readonly DiagnosticDescriptor UnknownBaseFamily = Problem(RuleIdentifiers.UnknownBaseFamily, RuleCatalog.UnknownBaseFamily);
+    public static readonly DiagnosticDescriptor HelperNotForBase = Problem(RuleIdentifiers.HelperNotForBase, RuleCatalog.HelperNotForBase);
 
     /// <summary>The descriptor that reports each kind of declaration problem: the catalogue's rule for it.</summary>
     public static readonly ImmutableDictionary<ProblemKind, DiagnosticDescriptor> ForProblem =
         RuleCatalog.ForProblem.ToImmutableDictionary(
             problem => problem.Key,
-            problem => new[] { AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase, InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute }
+            problem => new[] { AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase, InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute, UnknownBaseFamily, HelperNotForBase }
                 .Single(descriptor => descriptor.Id == problem.Value.Id));
 
     private static DiagnosticDescriptor Warning(string id, string category, RuleDescriptor rule) =>

@@ -5,6 +5,9 @@
 #
 #   debian:bookworm-slim                  debootstrap --variant=minbase bookworm from this machine's
 #                                         apt mirror, with the slim image's apt/dpkg settings
+#   busybox:1.35                          FROM scratch: the static busybox of Debian's busybox-static
+#                                         package (1.35.0), its applets linked in /bin, and the
+#                                         /etc/passwd, group and shadow of the upstream image (buildroot's)
 #   mcr.microsoft.com/dotnet/runtime-deps:10.0   stand-ins made from the host's .NET 10, with the
 #   mcr.microsoft.com/dotnet/aspnet:10.0         real images' `app` user (uid/gid 1654), APP_UID and
 #   mcr.microsoft.com/dotnet/sdk:10.0            ports; only what the samples need (see docs/end-to-end.md)
@@ -87,6 +90,95 @@ else
     --change 'CMD ["bash"]' \
     "$rootfs_tar" "$debian_image" >/dev/null
   log "$debian_image: imported ($("$DOCKER" image inspect -f '{{.Size}}' "$debian_image") bytes)"
+fi
+
+# --- busybox:1.35 --------------------------------------------------------------------------------
+# The upstream image (docker-library/busybox, Dockerfile.builder) is FROM scratch with one static
+# busybox, every applet installed as a link in /bin, buildroot's skeleton /etc/passwd, group and
+# shadow (root's password locked), the homes they name, /usr/bin/env, and CMD ["sh"]. Debian's
+# busybox-static 1.35.0 stands in for the 1.35 build; its applet set is Debian's configuration
+# (it has httpd, wget and nologin, and no adduser/addgroup).
+busybox_image=busybox:1.35
+busybox_tar=$CACHE_DIR/busybox-1.35-$(dpkg --print-architecture).tar
+
+make_busybox_rootfs() {
+  local work root deb version
+  work=$(mktemp -d "$CACHE_DIR/busybox.XXXXXX")
+  ( cd "$work" && { apt-get download busybox-static >/dev/null 2>&1 \
+      || { apt-get update >/dev/null 2>&1 && apt-get download busybox-static >/dev/null 2>&1; }; } ) \
+    || die "apt-get download busybox-static failed"
+  deb=$(ls "$work"/busybox-static_*.deb)
+  version=$(dpkg-deb -f "$deb" Version)
+  [[ $version == *:1.35.* || $version == 1.35.* ]] || log "$busybox_image: Debian's busybox-static is $version, not 1.35"
+  dpkg-deb -x "$deb" "$work/deb"
+  root=$work/rootfs
+  mkdir -p "$root/bin" "$root/etc" "$root/usr/bin" "$root/root" "$root/tmp" "$root/var/www" "$root/home" \
+    "$root/dev" "$root/proc" "$root/sys" "$root/var/spool/mail"
+  cp "$work/deb/bin/busybox" "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln "$root/bin/busybox" "$root/bin/$applet"
+  done
+  ln -s ../../bin/env "$root/usr/bin/env"
+  chmod 1777 "$root/tmp"; chmod 700 "$root/root"
+  cat > "$root/etc/passwd" <<'PASSWD'
+root:x:0:0:root:/root:/bin/sh
+daemon:x:1:1:daemon:/usr/sbin:/bin/false
+bin:x:2:2:bin:/bin:/bin/false
+sys:x:3:3:sys:/dev:/bin/false
+sync:x:4:100:sync:/bin:/bin/sync
+mail:x:8:8:mail:/var/spool/mail:/bin/false
+www-data:x:33:33:www-data:/var/www:/bin/false
+operator:x:37:37:Operator:/var:/bin/false
+nobody:x:65534:65534:nobody:/home:/bin/false
+PASSWD
+  cat > "$root/etc/group" <<'GROUP'
+root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+adm:x:4:
+tty:x:5:
+disk:x:6:
+lp:x:7:
+mail:x:8:
+kmem:x:9:
+wheel:x:10:root
+cdrom:x:11:
+dialout:x:18:
+floppy:x:19:
+video:x:28:
+audio:x:29:
+tape:x:32:
+www-data:x:33:
+operator:x:37:
+utmp:x:43:
+plugdev:x:46:
+staff:x:50:
+lock:x:54:
+netdev:x:82:
+users:x:100:
+nogroup:x:65534:
+GROUP
+  awk -F: '{ print $1 ":*:::::::" }' "$root/etc/passwd" > "$root/etc/shadow"
+  chmod 600 "$root/etc/shadow"
+  chown 1:1 "$root/usr/sbin" 2>/dev/null || true
+  chown 33:33 "$root/var/www"; chown 8:8 "$root/var/spool/mail"
+  tar --numeric-owner -C "$root" -cf "$busybox_tar.tmp" .
+  mv "$busybox_tar.tmp" "$busybox_tar"
+  rm -rf "$work"
+}
+
+if has_image "$busybox_image"; then
+  log "$busybox_image: present"
+else
+  mkdir -p "$CACHE_DIR"
+  if [ -s "$busybox_tar" ]; then
+    log "$busybox_image: reusing cached root file system $busybox_tar"
+  else
+    make_busybox_rootfs
+  fi
+  "$DOCKER" import --change 'CMD ["sh"]' "$busybox_tar" "$busybox_image" >/dev/null
+  log "$busybox_image: imported ($("$DOCKER" image inspect -f '{{.Size}}' "$busybox_image") bytes)"
 fi
 
 # --- .NET stand-ins -----------------------------------------------------------------------------

@@ -15,11 +15,91 @@ public sealed class AptInstallAttribute : Attribute
 
     /// <summary>Package names.</summary>
     public string[] Packages { get; }
+
+    /// <summary>Commands run after the install in the same RUN (each checked as [Run] checks its commands), such as removing a default site configuration.</summary>
+    public string[]? Then { get; set; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; apt needs <see cref="BaseFamily.Debian"/>.</summary>
+    public BaseFamily Family { get; set; }
 }
 
 /// <summary>
-/// Creates a system user and group with fixed numeric ids and switches to it with a numeric
-/// <c>USER uid:gid</c>. Later COPY/ADD instructions in the stage chown to it.
+/// Installs Alpine packages with <c>apk add --no-cache</c>, which reads the package index without keeping it, so
+/// neither the index nor downloaded packages stay in the layer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ApkInstallAttribute : Attribute
+{
+    /// <summary>Installs <paramref name="packages"/> (optionally pinned, <c>name=version</c>).</summary>
+    public ApkInstallAttribute(params string[] packages) => Packages = packages;
+
+    /// <summary>Package names.</summary>
+    public string[] Packages { get; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; apk needs <see cref="BaseFamily.Alpine"/>.</summary>
+    public BaseFamily Family { get; set; }
+}
+
+/// <summary>The RPM package manager <see cref="DnfInstallAttribute"/> runs.</summary>
+public enum RpmManager
+{
+    /// <summary><c>dnf</c> (Fedora, UBI, Rocky, Alma, CentOS Stream, Amazon Linux 2023).</summary>
+    Dnf = 1,
+
+    /// <summary><c>microdnf</c> (ubi-minimal, Rocky and Alma -minimal, Oracle Linux -slim).</summary>
+    Microdnf = 2,
+}
+
+/// <summary>
+/// Installs RPM packages with dnf or microdnf (<c>install -y --nodocs --setopt=install_weak_deps=0</c>, then
+/// <c>clean all</c>), so no metadata or package cache stays in the layer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DnfInstallAttribute : Attribute
+{
+    /// <summary>Installs <paramref name="packages"/> (optionally pinned, <c>name-version</c>).</summary>
+    public DnfInstallAttribute(params string[] packages) => Packages = packages;
+
+    /// <summary>Package names.</summary>
+    public string[] Packages { get; }
+
+    /// <summary>The manager; by default microdnf on <see cref="BaseFamily.RedHatMinimal"/> bases and dnf on the others.</summary>
+    public RpmManager Manager { get; set; }
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it; dnf needs <see cref="BaseFamily.RedHat"/> or <see cref="BaseFamily.RedHatMinimal"/>.</summary>
+    public BaseFamily Family { get; set; }
+}
+
+/// <summary>
+/// The kind of base image a helper writes for: which tools create users and install packages. DockerDsl
+/// infers it from the stage's base image (following stages built FROM other stages); state it when the
+/// image's name does not tell (a private image). docs/attributes.md has the inference table.
+/// </summary>
+public enum BaseFamily
+{
+    /// <summary>Debian and Ubuntu: <c>groupadd</c>/<c>useradd</c> (passwd package), <c>apt-get</c>.</summary>
+    Debian = 1,
+
+    /// <summary>Alpine: busybox <c>addgroup</c>/<c>adduser</c>, <c>apk</c>.</summary>
+    Alpine = 2,
+
+    /// <summary>The busybox image: a shell and busybox applets, no package manager; users are written to <c>/etc/passwd</c> and <c>/etc/group</c>.</summary>
+    Busybox = 3,
+
+    /// <summary>Fedora, UBI, Rocky, Alma, CentOS Stream, Amazon Linux 2: <c>groupadd</c>/<c>useradd</c> (shadow-utils), <c>dnf</c>.</summary>
+    RedHat = 4,
+
+    /// <summary>ubi-minimal and other RPM-based images with <c>microdnf</c> and without shadow-utils: users are written to <c>/etc/passwd</c> and <c>/etc/group</c>.</summary>
+    RedHatMinimal = 5,
+
+    /// <summary>No shell and no user tools: distroless, .NET chiseled, scratch. Only a numeric <c>USER</c>.</summary>
+    Distroless = 6,
+}
+
+/// <summary>
+/// Creates a user and group with fixed numeric ids, with the tools of the base image's
+/// <see cref="BaseFamily"/>, and switches to it with a numeric <c>USER uid:gid</c>. Later COPY/ADD
+/// instructions in the stage chown to it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class NonRootUserAttribute : Attribute
@@ -39,8 +119,17 @@ public sealed class NonRootUserAttribute : Attribute
     /// <summary>Group name (default: the user name).</summary>
     public string? Group { get; set; }
 
-    /// <summary>Home directory to create and own; none when not set.</summary>
+    /// <summary>Home directory of the user; none when not set. It is created and owned by the user unless <see cref="CreateHome"/> is false.</summary>
     public string? Home { get; set; }
+
+    /// <summary>Whether <see cref="Home"/> is created (default true); false records it as the user's home without creating it.</summary>
+    public bool CreateHome { get; set; } = true;
+
+    /// <summary>A system user and group (default true: ids and defaults for services); false makes a regular user.</summary>
+    public bool System { get; set; } = true;
+
+    /// <summary>The base image's family, when DockerDsl cannot infer it from the image name.</summary>
+    public BaseFamily Family { get; set; }
 }
 
 /// <summary>

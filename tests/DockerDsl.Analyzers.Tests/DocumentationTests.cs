@@ -23,7 +23,7 @@ public class DocumentationTests
         var ids = TestReferences.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches("^DDSL[0-9]{3}$", id));
-        Assert.Equal(48, ids.Count);
+        Assert.Equal(51, ids.Count);
     }
 
     [Theory]

@@ -51,6 +51,12 @@ public sealed class SampleTests
     [SkippableFact]
     public Task StaticFrontend_container_becomes_healthy_answers_and_stops_gracefully() => Container(Samples.StaticFrontend);
 
+    [SkippableFact]
+    public Task BusyboxSite_image_has_a_numeric_non_root_user_and_the_declared_health_check() => ImageConfiguration(Samples.BusyboxSite);
+
+    [SkippableFact]
+    public Task BusyboxSite_container_becomes_healthy_answers_and_stops_gracefully() => Container(Samples.BusyboxSite);
+
     /// <summary>
     /// A new sample that declares images (its project imports eng/DockerDsl.Local.props) must be added to
     /// <see cref="Samples.All"/> (and get the two tests above). Any other sample project (the Aspire app host and its

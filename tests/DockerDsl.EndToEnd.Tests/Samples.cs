@@ -52,7 +52,21 @@ public static class Samples
         Assert.Contains("function parseSeries(", await bundle.Content.ReadAsStringAsync());
     });
 
-    public static readonly Sample[] All = { RPlumberApi, AspNetApi, StaticFrontend };
+    /// <summary>A static site served by busybox httpd on the busybox image, as a user [NonRootUser] wrote into /etc/passwd.</summary>
+    public static readonly Sample BusyboxSite = new("BusyboxSite", 8080, TimeSpan.FromSeconds(60), async http =>
+    {
+        await ExpectHealthOk(http);
+        using var page = await http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>DockerDsl on busybox</title>", await page.Content.ReadAsStringAsync());
+
+        // A path the site does not have is a 404, not the index.
+        using var missing = await http.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    });
+
+    public static readonly Sample[] All = { RPlumberApi, AspNetApi, StaticFrontend, BusyboxSite };
 
     private static async Task ExpectHealthOk(HttpClient http)
     {

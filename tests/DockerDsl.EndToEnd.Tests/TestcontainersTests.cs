@@ -38,6 +38,10 @@ public sealed class TestcontainersTests(ITestOutputHelper output)
         Run(DockerDslImage.For<StaticFrontend.FrontendImage>(), Samples.StaticFrontend);
 
     [SkippableFact]
+    public Task BusyboxSite_starts_healthy_and_answers() =>
+        Run(DockerDslImage.For<BusyboxSite.SiteImage>(), Samples.BusyboxSite);
+
+    [SkippableFact]
     public async Task An_unknown_stage_or_build_argument_is_refused_with_the_declared_ones()
     {
         await DockerEngine.RequireAsync();

@@ -48,9 +48,10 @@ public sealed class EngineComparisonTests(ITestOutputHelper output)
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        // Every sample: a folder of samples/ with a project.
+        // Every sample that declares images: a folder of samples/ whose project imports eng/DockerDsl.Local.props
+        // (the Aspire app host and its tests declare none).
         foreach (var sample in Directory.GetDirectories(SourceTree.File("samples"))
-            .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
+            .Where(d => Directory.GetFiles(d, "*.csproj").Any(p => File.ReadAllText(p).Contains("eng/DockerDsl.Local.props", StringComparison.Ordinal)))
             .Select(d => Path.GetFileName(d)!)
             .OrderBy(n => n, StringComparer.Ordinal))
         {

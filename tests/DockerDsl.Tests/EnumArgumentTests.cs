@@ -21,6 +21,10 @@ public class EnumArgumentTests
         [typeof(RunHeredocAttribute)] = "[Stage(From = \"a:1\")] [RunHeredoc(\"make\\n\", {0})] public partial class S;",
         [typeof(ExposeAttribute)] = "[Stage(From = \"a:1\")] [Expose(8080, {0})] public partial class S;",
         [typeof(DockerfileAttribute)] = "[Dockerfile(\"Dockerfile\", {0})] public partial class D { [Stage(From = \"a:1\")] public partial class S; }",
+        [typeof(NonRootUserAttribute)] = "[Stage(From = \"a:1\")] [NonRootUser(\"app\", {0})] public partial class S;",
+        [typeof(AptInstallAttribute)] = "[Stage(From = \"a:1\")] [AptInstall(\"curl\", {0})] public partial class S;",
+        [typeof(ApkInstallAttribute)] = "[Stage(From = \"a:1\")] [ApkInstall(\"curl\", {0})] public partial class S;",
+        [typeof(DnfInstallAttribute)] = "[Stage(From = \"a:1\")] [DnfInstall(\"curl\", {0})] public partial class S;",
         [typeof(CacheMountAttribute)] = "[CacheMount(\"/c\", {0})] public partial class M; [Stage(From = \"a:1\")] [Run(\"make\", Mounts = new[] { typeof(M) })] public partial class S;",
     };
 

@@ -277,6 +277,93 @@ public class InstructionSnapshotTests
         }
         """);
 
+    /// <summary>
+    /// [NonRootUser] on a base of each family, inferred from the image (and through a stage built FROM another) or
+    /// stated, with a system and a regular user, a home created, a home only recorded, and none.
+    /// </summary>
+    [Fact]
+    public void NonRootUserPerFamily() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Families
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class Debian;
+
+            [Stage(From = "ubuntu:24.04")]
+            [NonRootUser("dev", Uid = 1500, System = false, Home = "/home/dev")]
+            public partial class Ubuntu;
+
+            [Stage(From = "alpine:3.21")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class Alpine;
+
+            [Stage(From = typeof(Alpine))]
+            [NonRootUser("web", Uid = 2000, Gid = 2001, Group = "www", Home = "/srv/web", System = false)]
+            public partial class AlpineDerived;
+
+            [Stage(From = "busybox:1.36")]
+            [NonRootUser("www", Uid = 10101, Home = "/var/www")]
+            public partial class Busybox;
+
+            [Stage(From = "fedora:41")]
+            [NonRootUser("app", Uid = 10001, Home = "/opt/app", CreateHome = false)]
+            public partial class Fedora;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi:9.5")]
+            [NonRootUser("app", Uid = 10001, Home = "/home/app")]
+            public partial class Ubi;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi-minimal:9.5")]
+            [NonRootUser("app", Uid = 10001)]
+            public partial class UbiMinimal;
+
+            [Stage(From = "gcr.io/distroless/static-debian12")]
+            [NonRootUser("app", Uid = 65532)]
+            public partial class Distroless;
+
+            [Stage(From = "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
+            [NonRootUser("app", Uid = 1654, Home = "/home/app", CreateHome = false)]
+            public partial class Chiseled;
+
+            [Stage(From = "registry.example.com/team/base:1")]
+            [NonRootUser("app", Uid = 10001, Family = BaseFamily.Alpine)]
+            public partial class Stated;
+        }
+        """);
+
+    /// <summary>The package helpers on their families: apt with commands after the install, apk, dnf and microdnf (chosen by the family or stated), pinned and not.</summary>
+    [Fact]
+    public void PackageHelpersPerFamily() => Verify("""
+        [Dockerfile("Dockerfile")]
+        public partial class Packages
+        {
+            [Stage(From = "debian:bookworm-slim")]
+            [AptInstall("nginx-light=1.22.1-9+deb12u1", "curl", Then = new[] { "rm -f /etc/nginx/sites-enabled/default", "nginx -t" })]
+            public partial class Debian;
+
+            [Stage(From = "alpine:3.21")]
+            [ApkInstall("nginx=1.26.3-r0", "curl", "tzdata~2025")]
+            public partial class Alpine;
+
+            [Stage(From = "fedora:41")]
+            [DnfInstall("nginx-1.26.3", "curl")]
+            public partial class Fedora;
+
+            [Stage(From = "registry.access.redhat.com/ubi9/ubi-minimal:9.5")]
+            [DnfInstall("nginx-1:1.20.1-16.el9_4.1", "shadow-utils")]
+            public partial class UbiMinimal;
+
+            [Stage(From = "amazonlinux:2023")]
+            [DnfInstall("nginx", Manager = RpmManager.Dnf)]
+            public partial class AmazonLinux;
+
+            [Stage(From = "registry.example.com/team/base:1")]
+            [ApkInstall("curl")]
+            public partial class Unknown;
+        }
+        """);
+
     [Fact]
     public void GlobalNamespaceAndNestedContainers() => Verify("""
         public partial class Outer

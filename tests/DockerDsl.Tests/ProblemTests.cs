@@ -47,6 +47,24 @@ public class ProblemTests
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [HealthCheck(\"true\", Retries = -1)] public partial class S; }", ProblemKind.InvalidValue, "Retries is -1" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Copy(\"a\", \"/a\", Chmod = \"rwx\")] public partial class S; }", ProblemKind.InvalidValue, "is not a file mode such as '0755' or 'u+x'" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\", Uid = 0)] public partial class S; }", ProblemKind.InvalidValue, "0 is root" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [NonRootUser(\"app\")] public partial class S; }", ProblemKind.UnknownBaseFamily, "cannot tell from the base image 'a:1' which those are; state it with Family = BaseFamily." },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] public partial class B; [Stage(From = typeof(B))] [NonRootUser(\"app\")] public partial class S; }", ProblemKind.UnknownBaseFamily, "the base image 'a:1'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"alpine:${V}\")] [NonRootUser(\"app\")] public partial class S; }", ProblemKind.UnknownBaseFamily, "'alpine:${V}'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"gcr.io/distroless/static-debian12\")] [NonRootUser(\"app\", Home = \"/home/app\")] public partial class S; }", ProblemKind.HelperNotForBase, "cannot create the home directory '/home/app' on a base without a shell" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"debian:12\")] public partial class B; [Stage(From = \"scratch\")] [NonRootUser(\"app\", Home = \"/home/app\", CreateHome = true)] public partial class S; }", ProblemKind.HelperNotForBase, "set CreateHome = false" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"debian:12\")] [ApkInstall(\"curl\")] public partial class S; }", ProblemKind.HelperNotForBase, "[ApkInstall] runs apk, which 'debian:12' (a Debian or Ubuntu base) does not have; use the helper of that family ([AptInstall])" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"alpine:3.21\")] public partial class B; [Stage(From = typeof(B))] [AptInstall(\"curl\")] public partial class S; }", ProblemKind.HelperNotForBase, "[AptInstall] runs apt-get, which 'alpine:3.21' (an Alpine base) does not have; use the helper of that family ([ApkInstall])" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"ubuntu:24.04\")] [DnfInstall(\"curl\")] public partial class S; }", ProblemKind.HelperNotForBase, "[DnfInstall] runs dnf" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"busybox:1.36\")] [ApkInstall(\"curl\")] public partial class S; }", ProblemKind.HelperNotForBase, "busybox has no package manager" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [ApkInstall(\"curl\", Family = BaseFamily.Distroless)] public partial class S; }", ProblemKind.HelperNotForBase, "the base has no shell" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"alpine:3.21\")] [ApkInstall(\"Curl;x\")] public partial class S; }", ProblemKind.InvalidValue, "not an Alpine package name" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"alpine:3.21\")] [ApkInstall(\"curl>=8\")] public partial class S; }", ProblemKind.InvalidValue, "not an Alpine package name" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"alpine:3.21\")] [ApkInstall] public partial class S; }", ProblemKind.InvalidValue, "[ApkInstall] needs at least one package" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"fedora:41\")] [DnfInstall(\"curl $(id)\")] public partial class S; }", ProblemKind.InvalidValue, "not an RPM package name" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"fedora:41\")] [DnfInstall(\"-y\")] public partial class S; }", ProblemKind.InvalidValue, "not an RPM package name" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"debian:12\")] [AptInstall(\"nginx\", Then = new[] { \"rm x\\nrm y\" })] public partial class S; }", ProblemKind.UnsafeValue, "Then command 1 contains a line break" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"debian:12\")] [AptInstall(\"nginx\", Then = new[] { \"cat <<EOF\" })] public partial class S; }", ProblemKind.UnsafeValue, "contains '<<EOF'" },
+        { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"debian:12\")] [AptInstall(\"nginx\", Then = new[] { \"ok\", \" \" })] public partial class S; }", ProblemKind.UnsafeValue, "Then command 2 is empty" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [AptInstall(\"curl; rm -rf /\")] public partial class S; }", ProblemKind.InvalidValue, "not a Debian package name" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Instruction(\"FROM alpine\")] public partial class S; }", ProblemKind.InvalidValue, "FROM is declared with [Stage]" },
         { "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"a:1\")] [Run(\"x\", Mounts = new[] { typeof(D) })] public partial class S; }", ProblemKind.InvalidReference, "is not a mount" },
@@ -145,5 +163,17 @@ public class ProblemTests
 
         var problem = Assert.Single(model.Problems);
         Assert.Equal(new SourceRef("D+S", 2, -1, "Timeout"), problem.Source);
+    }
+
+    [Theory]
+    [InlineData("[NonRootUser(\"app\")]", -1, null)]
+    [InlineData("[NonRootUser(\"app\", Home = \"/h\", Family = BaseFamily.Distroless)]", -1, "Home")]
+    [InlineData("[NonRootUser(\"app\", Home = \"/h\", CreateHome = true, Family = BaseFamily.Distroless)]", -1, "CreateHome")]
+    public void BaseFamilyProblemsPointAtTheHelper(string helper, int position, string? argument)
+    {
+        var model = GeneratorHarness.Parse(GeneratedOutput.Usings + "[Dockerfile(\"Dockerfile\")] public partial class D { [Stage(From = \"registry.example.com/base:1\")] " + helper + " public partial class S; }");
+
+        var problem = Assert.Single(model.Problems);
+        Assert.Equal(new SourceRef("D+S", 1, position, argument), problem.Source);
     }
 }

@@ -8,4 +8,7 @@ public class SampleSnapshotTests
 {
     [Fact]
     public void RPlumberApi() => GeneratedOutput.Verify(File.ReadAllText(SourceTree.File("samples", "RPlumberApi", "PlumberApi.cs")));
+
+    [Fact]
+    public void BusyboxSite() => GeneratedOutput.Verify(File.ReadAllText(SourceTree.File("samples", "BusyboxSite", "SiteImage.cs")));
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DockerDsl.Analyzers.Rules;
 
-/// <summary>DDSL100-DDSL111: the declaration problems that make DockerDsl withhold a Dockerfile, one ID per <see cref="ProblemKind"/>.</summary>
+/// <summary>DDSL100-DDSL111, DDSL113 and DDSL114: the declaration problems that make DockerDsl withhold a Dockerfile, one ID per <see cref="ProblemKind"/>.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarationProblemAnalyzer : DockerfileAnalyzer
 {

@@ -209,6 +209,12 @@ public static class RuleCatalog
         "WORKDIR {0} comes after USER {1}, so BuildKit creates '{0}' owned by '{1}' and the app can change the code kept there; move WORKDIR before USER, or keep it here if the app must write to that folder",
         "BuildKit creates a WORKDIR that does not exist yet as the image's current USER (dockerfile2llb dispatchWorkdir: Mkdir with WithUser), so after a switch to the app's user the folder is the app's. Code the app can overwrite is what a compromised process needs to persist.");
 
+    public static readonly RuleDescriptor CommandNotOnBase = new(
+        RuleIdentifiers.CommandNotOnBase, Reliability, RuleSeverity.Warning, "Command not on the base image",
+        "'{0}' is not on the base image '{1}' ({2}), so this RUN fails with exit code 127; {3} ([NonRootUser], [AptInstall], [ApkInstall] and [DnfInstall] write the base's own commands)",
+        "'{0}' is not on the base image '{1}' ({2}), so this RUN fails with exit code 127; {3}",
+        "Each family of base images has its own tools: apk only on Alpine, apt-get only on Debian and Ubuntu, useradd only where the shadow package is installed (not on Alpine, busybox, ubi-minimal, Amazon Linux or Azure Linux), and no shell at all on distroless, chiseled and scratch images. The family is inferred from the image at the root of the stage's FROM chain; a stage on an image whose family is not inferred is not checked.");
+
     public static readonly RuleDescriptor InvalidBaseImagePlatform = new(
         RuleIdentifiers.InvalidBaseImagePlatform, Reliability, RuleSeverity.Warning, "Base image not published for the platform",
         "The base image '{0}' {1}, but it is built for {2}: BuildKit pulls another platform's image and warns InvalidBaseImagePlatform, or finds none and fails; use an image published for {2}, or take {2} out of [Dockerfile(Platforms = ...)] or the stage's Platform (run dockerdsl lock --update if the image has gained it)",
@@ -307,6 +313,8 @@ public static class RuleCatalog
     public static readonly RuleDescriptor SplitStage = Problem(RuleIdentifiers.SplitStage, "Stages or stage instructions split over partial declarations");
     public static readonly RuleDescriptor NoStages = Problem(RuleIdentifiers.NoStages, "Dockerfile declares no stage");
     public static readonly RuleDescriptor MisplacedAttribute = Problem(RuleIdentifiers.MisplacedAttribute, "Attribute in the wrong place");
+    public static readonly RuleDescriptor UnknownBaseFamily = Problem(RuleIdentifiers.UnknownBaseFamily, "Base image family unknown");
+    public static readonly RuleDescriptor HelperNotForBase = Problem(RuleIdentifiers.HelperNotForBase, "Helper does not fit the base image");
 
     public static readonly RuleDescriptor ImageNotLocked = new(
         RuleIdentifiers.ImageNotLocked, Declaration, RuleSeverity.Error, "Image not in the lock file",
@@ -329,6 +337,8 @@ public static class RuleCatalog
         [ProblemKind.SplitStage] = SplitStage,
         [ProblemKind.NoStages] = NoStages,
         [ProblemKind.MisplacedAttribute] = MisplacedAttribute,
+        [ProblemKind.UnknownBaseFamily] = UnknownBaseFamily,
+        [ProblemKind.HelperNotForBase] = HelperNotForBase,
     };
 
     /// <summary>Every rule, by ID.</summary>
@@ -340,12 +350,13 @@ public static class RuleCatalog
         Sudo, CdInsteadOfWorkDir, PipeWithoutPipefail, StageNameCasing, Maintainer, AptListsLeftInLayer,
         ConstantPlatform, RedundantTargetPlatform, RelativeCopyWithoutWorkDir, UndefinedArgInFrom, ApkAddWithoutNoCache,
         PipInstallWithoutNoCacheDir, UnpinnedPackage, CopyIgnoredFile, PointlessCommand, IgnoresStopSignal, WorkDirOwnedByUser,
-        InvalidBaseImagePlatform, InvalidSourceDateEpoch, SourceDateEpochInStage,
+        CommandNotOnBase, InvalidBaseImagePlatform, InvalidSourceDateEpoch, SourceDateEpochInStage,
         ConsistentInstructionCasing, FromAsCasing, NoEmptyContinuation, DuplicateStageName, ReservedStageName,
         UndefinedVar, LegacyKeyValueFormat, InvalidDefaultArgInFrom, ExposeProtoCasing, ExposeInvalidFormat,
         InvalidDefinitionDescription,
         AttributeHasErrors, TypeCannotBeExtended, InvalidOutputPath, UnsafeValue, InvalidValue, InvalidStageBase,
         InvalidReference, StageCycle, InvalidStageName, SplitStage, NoStages, MisplacedAttribute, ImageNotLocked,
+        UnknownBaseFamily, HelperNotForBase,
     };
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>

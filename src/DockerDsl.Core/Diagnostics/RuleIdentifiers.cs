@@ -48,6 +48,7 @@ public static class RuleIdentifiers
     public const string InvalidDefinitionDescription = "DDSL041";
     public const string IgnoresStopSignal = "DDSL042";
     public const string WorkDirOwnedByUser = "DDSL043";
+    public const string CommandNotOnBase = "DDSL044";
     public const string InvalidBaseImagePlatform = "DDSL046";
     public const string InvalidSourceDateEpoch = "DDSL048";
     public const string SourceDateEpochInStage = "DDSL049";
@@ -65,6 +66,8 @@ public static class RuleIdentifiers
     public const string NoStages = "DDSL110";
     public const string MisplacedAttribute = "DDSL111";
     public const string ImageNotLocked = "DDSL112";
+    public const string UnknownBaseFamily = "DDSL113";
+    public const string HelperNotForBase = "DDSL114";
 
     /// <summary>Where the rule pages live; each descriptor links to <c>{RulesDocumentationUrl}{ID}.md</c>.</summary>
     public const string RulesDocumentationUrl = "https://github.com/dockerdsl/dockerdsl/blob/main/docs/rules/";

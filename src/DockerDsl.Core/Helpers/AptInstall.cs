@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DockerDsl.Core.Model;
 
@@ -13,7 +14,8 @@ public static class AptInstall
     public const string CacheTarget = "/var/cache/apt";
     public const string ListsTarget = "/var/lib/apt";
 
-    public static RunInstruction Expand(EquatableArray<string> packages, SourceRef source)
+    /// <summary>The install, then each of <paramref name="then"/> (checked shell lines), chained with &amp;&amp; in the same RUN.</summary>
+    public static RunInstruction Expand(EquatableArray<string> packages, SourceRef source, IEnumerable<string>? then = null)
     {
         var lines = new[]
         {
@@ -21,7 +23,7 @@ public static class AptInstall
             "&& echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache",
             "&& apt-get update",
             "&& DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends",
-        }.Concat(packages.Select(p => "    " + p));
+        }.Concat(packages.Select(p => "    " + p)).Concat((then ?? Enumerable.Empty<string>()).Select(c => "&& " + c));
 
         var mounts = new[]
         {

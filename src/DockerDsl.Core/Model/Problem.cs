@@ -41,6 +41,12 @@ public enum ProblemKind
 
     /// <summary>A helper attribute is declared more than once where it can be only once, or in a wrong place.</summary>
     MisplacedAttribute,
+
+    /// <summary>A helper needs the base image's family, which its name does not tell and no Family argument states.</summary>
+    UnknownBaseFamily,
+
+    /// <summary>A helper, or one of its options, cannot work on the family of the stage's base image.</summary>
+    HelperNotForBase,
 }
 
 public sealed record Problem(ProblemKind Kind, string Message, SourceRef Source);

@@ -32,6 +32,12 @@ internal static class ValueRules
     private static readonly Regex ChecksumPattern = new(@"^sha(256|384|512):[a-f0-9]{64,128}$", RegexOptions.CultureInvariant);
     // EXPOSE's port[/protocol] after masking: the ports are numbers or 'x', the protocol lower case or 'x'.
     private static readonly Regex PortSpecPattern = new(@"^(?<first>[0-9]+|x)(-(?<last>[0-9]+|x))?(/(tcp|udp|sctp|x))?$", RegexOptions.CultureInvariant);
+    // apk: a package name (lower case letters, digits, + . _ -), optionally pinned with '=' (or '~' for a version prefix), apk-world(5).
+    private static readonly Regex ApkPackagePattern = new(@"^[a-z0-9][a-z0-9+._\-]*([=~][A-Za-z0-9.+_~\-]+)?$", RegexOptions.CultureInvariant);
+
+    // dnf: an RPM name, optionally with '-version' or '-version-release' (dnf's NEVRA forms), so the same characters; an epoch is 'name-E:version'.
+    private static readonly Regex RpmPackagePattern = new(@"^[A-Za-z0-9_+][A-Za-z0-9._+~\-]*(-[0-9]+:[A-Za-z0-9._+~\-]+)?$", RegexOptions.CultureInvariant);
+
     private static readonly Regex AptPackagePattern = new(@"^[a-z0-9][a-z0-9+.\-]*(:[a-z0-9]+)?(=[A-Za-z0-9.+:~\-]+)?$", RegexOptions.CultureInvariant);
 
     /// <summary>A command line for a shell: one physical line that cannot join or start another.</summary>
@@ -278,6 +284,16 @@ internal static class ValueRules
         string.IsNullOrEmpty(value) ? "is empty"
         : AptPackagePattern.IsMatch(value!) ? null
         : "is not a Debian package name (optionally 'name=version')";
+
+    public static string? ApkPackage(string? value) =>
+        string.IsNullOrEmpty(value) ? "is empty"
+        : ApkPackagePattern.IsMatch(value!) ? null
+        : "is not an Alpine package name (optionally 'name=version')";
+
+    public static string? RpmPackage(string? value) =>
+        string.IsNullOrEmpty(value) ? "is empty"
+        : RpmPackagePattern.IsMatch(value!) ? null
+        : "is not an RPM package name (optionally 'name-version')";
 
     public static string? Port(int value) =>
         value is >= 1 and <= 65535 ? null : "is not a port number from 1 to 65535";

@@ -115,11 +115,19 @@ public static class FinalStageRules
 
         var executable = command.Command[0];
         var name = executable.Substring(executable.LastIndexOf('/') + 1);
-        if (IgnoreSigterm.Contains(name) || IsPython(name))
+        if ((IgnoreSigterm.Contains(name) && !TrapsSigterm(command)) || IsPython(name))
         {
             yield return new Finding(command.Source, new[] { final.Label, executable }, final.TypeMetadataName);
         }
     }
+
+    // A shell given a script with 'trap ... TERM' installs the handler the kernel then delivers SIGTERM to.
+    private static readonly System.Text.RegularExpressions.Regex TrapTerm = new(
+        @"(^|[;&|\s])trap\s[^;&|]*\s(SIG)?TERM(\s|$|[;&|])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Whether a shell runs a <c>-c</c> script that traps SIGTERM (<c>sh -c "trap 'exit 0' TERM; app &amp; wait"</c>).</summary>
+    private static bool TrapsSigterm(CommandInstruction command) =>
+        command.Command.Count >= 3 && command.Command[1] == "-c" && TrapTerm.IsMatch(command.Command[2]);
 
     /// <summary>
     /// DDSL043: a WORKDIR the image's build creates while a known non-root user is current: BuildKit makes the

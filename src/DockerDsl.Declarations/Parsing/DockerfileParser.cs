@@ -452,8 +452,11 @@ internal sealed class ParseSession
 /// <summary>A parsed stage and what later stages built FROM it inherit.</summary>
 internal sealed record ParsedStage(StageModel Model, StageInheritance Inheritance);
 
-/// <summary>What a stage hands to stages built FROM it: the owner for --chown and the ccache mount.</summary>
-internal sealed record StageInheritance(string? Owner, Mount? CcacheMount)
+/// <summary>
+/// What a stage hands to stages built FROM it: the owner for --chown, the ccache mount, and the image at the root
+/// of its FROM chain with the family inferred from it (null when the name does not tell).
+/// </summary>
+internal sealed record StageInheritance(string? Owner, Mount? CcacheMount, string? BaseImage = null, DockerDsl.Core.Helpers.ImageFamily? Family = null)
 {
     public static readonly StageInheritance None = new(null, null);
 }

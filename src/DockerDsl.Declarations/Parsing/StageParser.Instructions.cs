@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Emit;
 using DockerDsl.Core.Model;
@@ -52,6 +53,8 @@ internal sealed partial class StageParser
             case "OnBuild": ParseOnBuild(r); break;
             case "Instruction": ParseRaw(r); break;
             case "AptInstall": ParseAptInstall(r); break;
+            case "ApkInstall": ParseApkInstall(r); break;
+            case "DnfInstall": ParseDnfInstall(r); break;
             case "NonRootUser": ParseNonRootUser(r); break;
             case "Ccache": ParseCcache(r); break;
             case "StripDebugSymbols": ParseStrip(r); break;
@@ -606,19 +609,96 @@ internal sealed partial class StageParser
 
     private void ParseAptInstall(AttributeReader r)
     {
+        var packages = Packages(r, "AptInstall", ValueRules.AptPackage);
+        var then = r.NamedStrings("Then");
+        var ok = packages is not null;
+        var lines = new List<string>();
+        for (var i = 0; i < then.Length; i++)
+        {
+            ok &= _session.Check(ValueRules.ShellLine(then[i], Escape), r.Source.WithArgument("Then"), $"Then command {i + 1}");
+            lines.Add(then[i] ?? string.Empty);
+        }
+
+        // BuildKit looks for heredocs in the whole instruction, its lines joined.
+        ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument("Then"), "Then");
+        ok &= PackageManagerFits(r, "AptInstall", "apt-get", ImageFamily.Debian);
+        if (ok)
+        {
+            Add(AptInstall.Expand(packages!.Value, r.Source, lines));
+        }
+    }
+
+    private void ParseApkInstall(AttributeReader r)
+    {
+        var packages = Packages(r, "ApkInstall", ValueRules.ApkPackage);
+        if (PackageManagerFits(r, "ApkInstall", "apk", ImageFamily.Alpine) && packages is not null)
+        {
+            Add(PackageInstall.Apk(packages.Value, r.Source));
+        }
+    }
+
+    private void ParseDnfInstall(AttributeReader r)
+    {
+        var packages = Packages(r, "DnfInstall", ValueRules.RpmPackage);
+        var fits = PackageManagerFits(r, "DnfInstall", "dnf", ImageFamily.RedHat, ImageFamily.RedHatMinimal);
+        var stated = r.NamedEnum("Manager");
+        if (stated is not null && !System.Enum.IsDefined(typeof(RpmManagerKind), stated.Value))
+        {
+            return;
+        }
+
+        if (fits && packages is not null)
+        {
+            var manager = stated is { } value ? (RpmManagerKind)value : PackageInstall.DefaultManager(StatedOrInferredFamily(r));
+            Add(PackageInstall.Dnf(manager, packages.Value, r.Source));
+        }
+    }
+
+    /// <summary>The checked package names of an install helper; null (and a problem) when any is invalid or there is none.</summary>
+    private EquatableArray<string>? Packages(AttributeReader r, string helper, System.Func<string?, string?> rule)
+    {
         var packages = r.Strings(0);
-        var ok = CheckAll(packages, ValueRules.AptPackage, r.Source.WithArgument(0), "Package", ProblemKind.InvalidValue);
+        var ok = CheckAll(packages, rule, r.Source.WithArgument(0), "Package", ProblemKind.InvalidValue);
         if (packages.IsEmpty)
         {
-            _session.Report(ProblemKind.InvalidValue, "[AptInstall] needs at least one package.", r.Source);
+            _session.Report(ProblemKind.InvalidValue, $"[{helper}] needs at least one package.", r.Source);
             ok = false;
         }
 
-        if (ok)
-        {
-            Add(AptInstall.Expand(Strings(packages), r.Source));
-        }
+        return ok ? Strings(packages) : null;
     }
+
+    /// <summary>
+    /// Whether a package helper fits the stage's base: its manager names the family, so a base of an unknown family is
+    /// taken as stated by the helper; a base known to be of another family is a problem at the helper.
+    /// </summary>
+    private bool PackageManagerFits(AttributeReader r, string helper, string tool, params ImageFamily[] families)
+    {
+        var family = StatedOrInferredFamily(r);
+        if (family is null || families.Contains(family.Value))
+        {
+            return true;
+        }
+
+        var image = r.HasNamed("Family") ? "Family" : _state.BaseImage is null ? "the base" : $"'{_state.BaseImage}'";
+        _session.Report(
+            ProblemKind.HelperNotForBase,
+            $"[{helper}] runs {tool}, which {image} ({FamilyName(family.Value)}) does not have; use the helper of that family ({PackageHelper(family.Value)}), or state the base's family with Family = BaseFamily.{families[0]} if DockerDsl inferred it wrongly.",
+            r.Source);
+        return false;
+    }
+
+    private ImageFamily? StatedOrInferredFamily(AttributeReader r) =>
+        r.NamedEnum("Family") is { } stated ? (System.Enum.IsDefined(typeof(ImageFamily), stated) ? (ImageFamily)stated : null) : _state.Family;
+
+    private static string PackageHelper(ImageFamily family) => family switch
+    {
+        ImageFamily.Debian => "[AptInstall]",
+        ImageFamily.Alpine => "[ApkInstall]",
+        ImageFamily.RedHat or ImageFamily.RedHatMinimal => "[DnfInstall]",
+        ImageFamily.Busybox => "none: busybox has no package manager; install in an Alpine or Debian build stage and copy the files",
+        _ => "none: the base has no shell; install in a build stage and copy the files",
+    };
 
     private void ParseNonRootUser(AttributeReader r)
     {
@@ -627,6 +707,8 @@ internal sealed partial class StageParser
         var gid = r.NamedInt("Gid") ?? uid;
         var group = r.NamedString("Group") ?? name;
         var home = r.NamedString("Home");
+        var createHome = r.NamedBool("CreateHome") ?? true;
+        var system = r.NamedBool("System") ?? true;
         var ok = _session.Check(NonRootUser.NameProblem(name), r.Source.WithArgument(0), "The user name", ProblemKind.InvalidValue);
         ok &= _session.Check(NonRootUser.NameProblem(group), r.Source.WithArgument("Group"), "The group name", ProblemKind.InvalidValue);
         ok &= _session.Check(uid <= 0 ? "is not a positive number (0 is root)" : null, r.Source.WithArgument("Uid"), "Uid", ProblemKind.InvalidValue);
@@ -636,19 +718,61 @@ internal sealed partial class StageParser
             ok &= _session.Check(ValueRules.AbsoluteLiteralPath(home, Escape), r.Source.WithArgument("Home"), "Home");
         }
 
-        if (!ok)
+        var family = HelperFamily(r, "NonRootUser");
+        if (family is { } known)
+        {
+            var at = home is not null && r.HasNamed("CreateHome") ? r.Source.WithArgument("CreateHome") : home is not null ? r.Source.WithArgument("Home") : r.Source;
+            ok &= _session.Check(NonRootUser.FamilyProblem(known, home, createHome), at, $"[NonRootUser] on {FamilyName(known)}", ProblemKind.HelperNotForBase);
+        }
+
+        if (!ok || family is null)
         {
             return;
         }
 
-        var expansion = NonRootUser.Expand(name!, uid, group!, gid, home, r.Source);
-        foreach (var instruction in expansion)
+        var user = new NonRootUserOptions(name!, uid, group!, gid, home, createHome, system);
+        foreach (var instruction in NonRootUser.Expand(family.Value, user, Escape, r.Source))
         {
             Add(instruction);
         }
 
         _state = _state with { Owner = NonRootUser.Owner(uid, gid) };
     }
+
+    /// <summary>
+    /// The base family a helper writes for: its Family argument, else the family inferred from the image at the root
+    /// of the stage's FROM chain; when neither tells, a problem at the helper (never a guess).
+    /// </summary>
+    private ImageFamily? HelperFamily(AttributeReader r, string helper)
+    {
+        if (r.NamedEnum("Family") is { } stated)
+        {
+            // A value BaseFamily does not define is already a problem at the argument (ParseSession.Read).
+            return System.Enum.IsDefined(typeof(ImageFamily), stated) ? (ImageFamily)stated : null;
+        }
+
+        if (_state.Family is { } inferred)
+        {
+            return inferred;
+        }
+
+        var image = _state.BaseImage is null ? "the base of this stage" : $"the base image '{_state.BaseImage}'";
+        _session.Report(
+            ProblemKind.UnknownBaseFamily,
+            $"[{helper}] writes commands for the tools of its base image, and DockerDsl cannot tell from {image} which those are; state it with Family = BaseFamily.Debian (or Alpine, Busybox, RedHat, RedHatMinimal, Distroless).",
+            r.Source);
+        return null;
+    }
+
+    private static string FamilyName(ImageFamily family) => family switch
+    {
+        ImageFamily.Debian => "a Debian or Ubuntu base",
+        ImageFamily.Alpine => "an Alpine base",
+        ImageFamily.Busybox => "a busybox base",
+        ImageFamily.RedHat => "a Red Hat family base",
+        ImageFamily.RedHatMinimal => "a minimal Red Hat family base (microdnf, no shadow-utils)",
+        _ => "a base without a shell (distroless, chiseled, scratch)",
+    };
 
     private void ParseCcache(AttributeReader r)
     {

@@ -16,7 +16,7 @@ internal sealed partial class StageParser
         "Arg", "Env", "Label", "Run", "RunExec", "RunHeredoc", "Copy", "CopyFrom", "CopyHeredoc", "Add",
         "WorkDir", "User", "Expose", "Volume", "Cmd", "CmdShell", "Entrypoint", "EntrypointShell",
         "HealthCheck", "NoHealthCheck", "Shell", "StopSignal", "OnBuild", "Instruction",
-        "AptInstall", "NonRootUser", "Ccache", "StripDebugSymbols",
+        "AptInstall", "ApkInstall", "DnfInstall", "NonRootUser", "Ccache", "StripDebugSymbols",
     };
 
     private readonly ParseSession _session;
@@ -118,6 +118,7 @@ internal sealed partial class StageParser
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
             _session.Check(ValueRules.Image(image, Escape), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
+            _state = _state with { BaseImage = image, Family = BaseFamilies.Infer(image) };
             return StageBase.FromImage(image);
         }
 

@@ -14,6 +14,8 @@ public class StopSignalRuleTests
     [InlineData("FROM debian:12\nCMD [\"tail\", \"-f\", \"/dev/null\"]\n", 2, "tail")]
     [InlineData("FROM debian:12\nCMD [\"sh\", \"-c\", \"exec app\"]\n", 2, "sh")]
     [InlineData("FROM debian:12\nENTRYPOINT [\"/bin/bash\", \"/run.sh\"]\n", 2, "/bin/bash")]
+    [InlineData("FROM debian:12\nCMD [\"sh\", \"-c\", \"trap 'exit 0' INT; app & wait\"]\n", 2, "sh")]
+    [InlineData("FROM debian:12\nCMD [\"sh\", \"-c\", \"echo trap TERMINAL; app\"]\n", 2, "sh")]
     [InlineData("FROM debian:12 AS base\nCMD [\"node\", \"a.js\"]\nFROM base\nRUN true\n", 2, "node")]
     [InlineData("FROM debian:12\nENTRYPOINT []\nCMD [\"node\", \"a.js\"]\n", 3, "node")]
     public void A_PID_1_that_ignores_SIGTERM_is_reported_at_the_instruction_that_names_it(string dockerfile, int line, string command)
@@ -34,6 +36,8 @@ public class StopSignalRuleTests
     [InlineData("FROM debian:12\nCMD [\"pythonista\"]\n")]
     [InlineData("FROM debian:12\nCMD [\"python-config\"]\n")]
     [InlineData("FROM debian:12\nCMD []\n")]
+    [InlineData("FROM busybox:1.35\nCMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f & wait\"]\n")]
+    [InlineData("FROM debian:12\nCMD [\"/bin/bash\", \"-c\", \"trap stop INT SIGTERM\\napp & wait\"]\n")]
     [InlineData("FROM debian:12 AS build\nCMD [\"node\"]\nFROM debian:12\nCMD [\"/app\"]\n")]
     public void An_init_a_stop_signal_a_shell_form_or_another_command_is_not_reported(string dockerfile) =>
         Assert.Empty(Lints.Lines("DDSL042", dockerfile));
