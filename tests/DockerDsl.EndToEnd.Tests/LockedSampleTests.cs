@@ -76,7 +76,11 @@ public sealed class LockedSampleTests : IDisposable
             await DockerEngine.RunAsync(TimeSpan.FromSeconds(60), "image", "rm", remote);
         }
 
-        var project = CopySample(sample, $"\"{LocalBase}\"", $"\"{remote}\"");
+        // A registry's own repository name does not tell the base's family (BaseFamilies infers only names whose
+        // family is known), so the copy states it where the sample's [NonRootUser] relies on the inferred one.
+        var project = CopySample(sample,
+            ($"\"{LocalBase}\"", $"\"{remote}\""),
+            ("[NonRootUser(\"apiuser\", Uid = 1001, Group = \"api\")]", "[NonRootUser(\"apiuser\", Uid = 1001, Group = \"api\", Family = BaseFamily.Debian)]"));
 
         // 2. Built unlocked, then locked: the registry's reference is written as declared.
         var first = await BuildProjectAsync(project);
@@ -122,12 +126,14 @@ public sealed class LockedSampleTests : IDisposable
     }
 
     /// <summary>
-    /// Copies the sample's project, declarations and build context into the work folder, with <paramref name="from"/>
-    /// replaced by <paramref name="to"/> in the declarations; its imports point at this repository's eng/ files.
+    /// Copies the sample's project, declarations and build context into the work folder, with each
+    /// <paramref name="replacements"/> pair's first text replaced by its second in the declarations (each must occur);
+    /// its imports point at this repository's eng/ files.
     /// </summary>
-    private string CopySample(Sample sample, string from, string to)
+    private string CopySample(Sample sample, params (string From, string To)[] replacements)
     {
         var target = Path.Combine(work, sample.Name);
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(sample.Directory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(sample.Directory, file);
@@ -143,10 +149,13 @@ public sealed class LockedSampleTests : IDisposable
             if (relative.EndsWith(".cs", StringComparison.Ordinal))
             {
                 var text = File.ReadAllText(file);
-                if (text.Contains(from, StringComparison.Ordinal))
+                foreach (var (from, to) in replacements)
                 {
-                    text = text.Replace(from, to, StringComparison.Ordinal);
-                    Assert.DoesNotContain(from, text);
+                    if (text.Contains(from, StringComparison.Ordinal))
+                    {
+                        text = text.Replace(from, to, StringComparison.Ordinal);
+                        replaced.Add(from);
+                    }
                 }
 
                 File.WriteAllText(destination, text);
@@ -161,7 +170,7 @@ public sealed class LockedSampleTests : IDisposable
             }
         }
 
-        Assert.Contains(to, string.Concat(Directory.GetFiles(target, "*.cs").Select(File.ReadAllText)));
+        Assert.Equal(replacements.Select(r => r.From), replacements.Select(r => r.From).Where(replaced.Contains));
         return target;
     }
 
