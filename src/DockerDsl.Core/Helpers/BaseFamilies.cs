@@ -53,6 +53,19 @@ public static class BaseFamilies
     };
 
     /// <summary>
+    /// The families a package helper (<c>AptInstall</c>, <c>ApkInstall</c>, <c>DnfInstall</c>, by attribute name without
+    /// "Attribute") fits: those whose package manager it runs. On a base of a known other family it is DDSL114. Null for
+    /// any other helper.
+    /// </summary>
+    public static IReadOnlyList<ImageFamily>? PackageHelperFamilies(string helper) => helper switch
+    {
+        "AptInstall" => new[] { ImageFamily.Debian },
+        "ApkInstall" => new[] { ImageFamily.Alpine },
+        "DnfInstall" => new[] { ImageFamily.RedHat, ImageFamily.RedHatMinimal },
+        _ => null,
+    };
+
+    /// <summary>
     /// The family of <paramref name="image"/> (a FROM reference: <c>[registry/]name[:tag][@digest]</c>), or null
     /// when its name does not tell.
     /// </summary>

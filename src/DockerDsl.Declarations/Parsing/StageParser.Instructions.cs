@@ -621,7 +621,7 @@ internal sealed partial class StageParser
 
         // BuildKit looks for heredocs in the whole instruction, its lines joined.
         ok = ok && _session.Check(ValueRules.HeredocIn(string.Join(" ", lines)), r.Source.WithArgument("Then"), "Then");
-        ok &= PackageManagerFits(r, "AptInstall", "apt-get", ImageFamily.Debian);
+        ok &= PackageManagerFits(r, "AptInstall", "apt-get");
         if (ok)
         {
             Add(AptInstall.Expand(packages!.Value, r.Source, lines));
@@ -631,7 +631,7 @@ internal sealed partial class StageParser
     private void ParseApkInstall(AttributeReader r)
     {
         var packages = Packages(r, "ApkInstall", ValueRules.ApkPackage);
-        if (PackageManagerFits(r, "ApkInstall", "apk", ImageFamily.Alpine) && packages is not null)
+        if (PackageManagerFits(r, "ApkInstall", "apk") && packages is not null)
         {
             Add(PackageInstall.Apk(packages.Value, r.Source));
         }
@@ -640,7 +640,7 @@ internal sealed partial class StageParser
     private void ParseDnfInstall(AttributeReader r)
     {
         var packages = Packages(r, "DnfInstall", ValueRules.RpmPackage);
-        var fits = PackageManagerFits(r, "DnfInstall", "dnf", ImageFamily.RedHat, ImageFamily.RedHatMinimal);
+        var fits = PackageManagerFits(r, "DnfInstall", "dnf");
         var stated = r.NamedEnum("Manager");
         if (stated is not null && !System.Enum.IsDefined(typeof(RpmManagerKind), stated.Value))
         {
@@ -672,8 +672,9 @@ internal sealed partial class StageParser
     /// Whether a package helper fits the stage's base: its manager names the family, so a base of an unknown family is
     /// taken as stated by the helper; a base known to be of another family is a problem at the helper.
     /// </summary>
-    private bool PackageManagerFits(AttributeReader r, string helper, string tool, params ImageFamily[] families)
+    private bool PackageManagerFits(AttributeReader r, string helper, string tool)
     {
+        var families = BaseFamilies.PackageHelperFamilies(helper)!;
         var family = StatedOrInferredFamily(r);
         if (family is null || families.Contains(family.Value))
         {
