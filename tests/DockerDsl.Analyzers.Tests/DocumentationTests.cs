@@ -50,6 +50,27 @@ public class DocumentationTests
         Assert.Matches($@"(?m)^{id} \| {descriptor.Category} \| {descriptor.DefaultSeverity} \|", releases);
     }
 
+    public static IEnumerable<object[]> Pages() =>
+        Directory.GetFiles(SourceTree.File("docs", "rules"), "DDSL*.md").Select(p => new object[] { Path.GetFileNameWithoutExtension(p) }).OrderBy(p => (string)p[0]);
+
+    /// <summary>The Code fix cell of a rule's page and of its line in docs/rules/README.md is "no" (or empty) exactly when no code fix is registered for it.</summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void The_code_fix_column_says_whether_a_code_fix_is_offered(string id)
+    {
+        var fixable = typeof(DockerDsl.CodeFixes.AddNonRootUserCodeFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+        var page = Regex.Match(File.ReadAllText(SourceTree.File("docs", "rules", id + ".md")), @"\| Severity \| Category \| Code fix \|\n\|---\|---\|---\|\n\|[^|\n]*\|[^|\n]*\|([^|\n]*)\|");
+        var index = Regex.Match(File.ReadAllText(SourceTree.File("docs", "rules", "README.md")), $@"(?m)^\| \[{id}\]\({id}\.md\) \|[^|\n]*\|[^|\n]*\|([^|\n]*)\|");
+        Assert.True(page.Success, $"{id}.md has no Severity/Category/Code fix table");
+        Assert.True(index.Success, $"docs/rules/README.md has no line for {id}");
+        static bool Offered(string cell) => cell.Trim() is not ("" or "no");
+        Assert.Equal(fixable.Contains(id), Offered(page.Groups[1].Value));
+        Assert.Equal(fixable.Contains(id), Offered(index.Groups[1].Value));
+    }
+
     /// <summary>A page's bad example gets its diagnostic; its fixed example compiles and does not.</summary>
     [Theory]
     [MemberData(nameof(Descriptors))]
