@@ -10,7 +10,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DockerDsl.Analyzers.Tests.CodeFixes;
@@ -243,6 +245,66 @@ public sealed class StateBaseFamilyCodeFixTests
             System.Enum.GetValues<ImageFamily>().Select(StateBaseFamilyCodeFix.EquivalenceKey),
             actions.Select(a => a.EquivalenceKey));
         Assert.Equal(6, actions.Select(a => a.EquivalenceKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Fix_all_states_the_chosen_family_on_every_helper_that_needs_it()
+    {
+        var test = new CSharpCodeFixTest<DockerDsl.Analyzers.Rules.DeclarationProblemAnalyzer, StateBaseFamilyCodeFix, DefaultVerifier>
+        {
+            TestCode = """
+                using DockerDsl;
+
+                [Dockerfile("api.Dockerfile")]
+                public partial class Api
+                {
+                    [Stage(From = "registry.example/team/base:3")]
+                    [{|DDSL113:NonRootUser("api")|}]
+                    public partial class Final;
+                }
+
+                [Dockerfile("worker.Dockerfile")]
+                public partial class Worker
+                {
+                    [Stage(From = "registry.example/team/base:3")]
+                    public partial class Base;
+
+                    [Stage(From = typeof(Base))]
+                    [{|DDSL113:NonRootUser("worker", Uid = 10002)|}]
+                    public partial class Final;
+                }
+                """,
+            FixedCode = """
+                using DockerDsl;
+
+                [Dockerfile("api.Dockerfile")]
+                public partial class Api
+                {
+                    [Stage(From = "registry.example/team/base:3")]
+                    [NonRootUser("api", Family = BaseFamily.Alpine)]
+                    public partial class Final;
+                }
+
+                [Dockerfile("worker.Dockerfile")]
+                public partial class Worker
+                {
+                    [Stage(From = "registry.example/team/base:3")]
+                    public partial class Base;
+
+                    [Stage(From = typeof(Base))]
+                    [NonRootUser("worker", Uid = 10002, Family = BaseFamily.Alpine)]
+                    public partial class Final;
+                }
+                """,
+            ReferenceAssemblies = TestReferences.None,
+            CodeActionEquivalenceKey = StateBaseFamilyCodeFix.EquivalenceKey(ImageFamily.Alpine),
+            CodeActionIndex = 1,
+            NumberOfIncrementalIterations = 2,
+            NumberOfFixAllIterations = 1,
+        };
+        TestReferences.Apply(test.TestState);
+        TestReferences.Apply(test.FixedState);
+        await test.RunAsync();
     }
 
     private static Document Document(string source)
