@@ -64,9 +64,14 @@ internal static class LockCommand
             HelpName = "SECONDS",
         };
 
-        var command = new Command("lock", $"Pins every external image the project's Dockerfiles pull to its digest, per platform, with its image config, in {Core.Lock.LockFile.FileName}. Credentials come from the Docker config (docker login). Exit codes: 0 done (or, with --check, up to date), 1 --check found a change, 2 usage error, unreadable input or a registry failure.")
+        var noInspectLayers = new Option<bool>("--no-inspect-layers")
         {
-            project, assembly, files, lockFile, platforms, check, update, insecure, timeout,
+            Description = "Do not download the images' layers to record what their file systems say about their family (os-release, the tools that make users and install packages); the build then infers a family from image names only.",
+        };
+
+        var command = new Command("lock", $"Pins every external image the project's Dockerfiles pull to its digest, per platform, with its image config and the family its layers tell, in {Core.Lock.LockFile.FileName}. Credentials come from the Docker config (docker login). Exit codes: 0 done (or, with --check, up to date), 1 --check found a change, 2 usage error, unreadable input or a registry failure.")
+        {
+            project, assembly, files, lockFile, platforms, check, update, insecure, timeout, noInspectLayers,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -123,7 +128,8 @@ internal static class LockCommand
                 platformList,
                 isCheck ? LockMode.Check : isUpdate ? LockMode.Update : LockMode.Lock,
                 parseResult.GetValue(update) ?? Array.Empty<string>(),
-                new RegistrySettings(insecureRegistries, TimeSpan.FromSeconds(timeoutSeconds), context.Environment));
+                new RegistrySettings(insecureRegistries, TimeSpan.FromSeconds(timeoutSeconds), context.Environment),
+                !parseResult.GetValue(noInspectLayers));
             return await new LockRun(context, settings).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         });
         return command;

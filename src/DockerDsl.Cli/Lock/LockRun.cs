@@ -257,7 +257,8 @@ internal sealed class LockRun
             var name = ImageName.Parse(reference)!;
             var entry = existing?.Find(reference);
             var refresh = _settings.Mode == LockMode.Update && (_settings.Update.Count == 0 || _settings.Update.Any(u => Names(u, reference)));
-            if (!refresh && entry is not null && platforms.All(p => entry.Find(p) is not null))
+            // An entry locked without its file system's facts gets them, read at its locked digest, when layers are inspected.
+            if (!refresh && entry is not null && platforms.All(p => entry.Find(p) is { } found && (found.FileSystem is not null || !_settings.InspectLayers)))
             {
                 images.Add(entry with { Platforms = entry.Platforms.Where(p => platforms.Contains(p.Platform)).ToEquatableArray() });
                 continue;
@@ -265,7 +266,7 @@ internal sealed class LockRun
 
             // A platform added to a locked image is read at the locked digest: locking more never moves what is locked.
             var at = !refresh && entry is not null ? name.WithDigest(entry.Digest) : name;
-            var locked = await ResolveAsync(reference, () => registry.LockAsync(reference, at, platforms.ToList(), Warn, cancellationToken)).ConfigureAwait(false);
+            var locked = await ResolveAsync(reference, () => registry.LockAsync(reference, at, platforms.ToList(), Warn, cancellationToken, _settings.InspectLayers)).ConfigureAwait(false);
             images.Add(locked);
             var change = entry is null ? "locked" : entry.Digest == locked.Digest ? "unchanged" : $"updated from {entry.Digest} to";
             _context.Out.WriteLine($"{reference}: {change} {locked.Digest} ({string.Join(", ", platforms)})");

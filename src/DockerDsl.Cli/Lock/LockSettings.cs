@@ -22,6 +22,7 @@ internal enum LockMode
 /// <param name="Files">Dockerfiles on disk to lock instead of a project's.</param>
 /// <param name="LockPath">The lock file; null for <c>dockerdsl.lock.json</c> beside the project (or the first Dockerfile).</param>
 /// <param name="Platforms">The platforms for Dockerfiles that declare none; empty for the platform of this machine, as docker build does.</param>
+/// <param name="InspectLayers">Whether to read each image's layers for what its file system says about its family.</param>
 /// <param name="Update">With <see cref="LockMode.Update"/>: the images to refresh; empty for all.</param>
 internal sealed record LockSettings(
     string? Project,
@@ -31,4 +32,5 @@ internal sealed record LockSettings(
     IReadOnlyList<string> Platforms,
     LockMode Mode,
     IReadOnlyList<string> Update,
-    RegistrySettings Registry);
+    RegistrySettings Registry,
+    bool InspectLayers = true);

@@ -11,7 +11,8 @@ namespace DockerDsl.Cli.Registry;
 internal sealed record Descriptor(string MediaType, string Digest, long Size, string? Platform);
 
 /// <summary>A manifest the registry served: an index (manifest list) of per-platform manifests, or one image manifest.</summary>
-internal sealed record Manifest(string MediaType, string Digest, IReadOnlyList<Descriptor> Manifests, Descriptor? Config)
+/// <param name="Layers">An image manifest's layers, bottom first.</param>
+internal sealed record Manifest(string MediaType, string Digest, IReadOnlyList<Descriptor> Manifests, Descriptor? Config, IReadOnlyList<Descriptor>? Layers = null)
 {
     public bool IsIndex => Config is null;
 }
@@ -101,7 +102,10 @@ internal static class ImageManifests
                         throw new RegistryException($"the manifest {digest} is not a container image: its config is {descriptor.MediaType}");
                     }
 
-                    return new Manifest(mediaType, digest, Array.Empty<Descriptor>(), descriptor);
+                    var layers = root.TryGetProperty("layers", out var list) && list.ValueKind == JsonValueKind.Array
+                        ? list.EnumerateArray().Select(l => ReadDescriptor(l, digest)).ToList()
+                        : new List<Descriptor>();
+                    return new Manifest(mediaType, digest, Array.Empty<Descriptor>(), descriptor, layers);
                 default:
                     throw new RegistryException($"the manifest {digest} is of media type {mediaType}, which is not an image index or image manifest");
             }

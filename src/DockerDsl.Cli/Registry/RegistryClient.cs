@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -21,6 +22,7 @@ internal sealed class RegistryClient : IDisposable
     private const long MaxConfigBytes = 16 * 1024 * 1024;
 
     private readonly RegistryHttp _http;
+    private readonly Dictionary<string, LockedFileSystem?> _fileSystems = new(StringComparer.Ordinal);
 
     public RegistryClient(RegistrySettings settings)
     {
@@ -48,7 +50,8 @@ internal sealed class RegistryClient : IDisposable
 
     /// <summary>Locks <paramref name="reference"/> for <paramref name="platforms"/>; <paramref name="warn"/> hears of a single-platform image used for another platform.</summary>
     /// <param name="name">What to resolve: the reference itself, or its repository at an already locked digest.</param>
-    public async Task<LockedImage> LockAsync(string reference, ImageName name, IReadOnlyList<string> platforms, Action<string> warn, CancellationToken cancellationToken)
+    /// <param name="inspectLayers">Whether to read each platform's layers for what its file system says (<see cref="LayerFileSystem"/>).</param>
+    public async Task<LockedImage> LockAsync(string reference, ImageName name, IReadOnlyList<string> platforms, Action<string> warn, CancellationToken cancellationToken, bool inspectLayers = false)
     {
         var top = await ManifestAsync(name, name.ManifestReference, cancellationToken).ConfigureAwait(false);
         var locked = new List<LockedPlatform>();
@@ -74,7 +77,8 @@ internal sealed class RegistryClient : IDisposable
                 warn($"{reference} is a single-platform image for {os}/{architecture}; a build for {platform} uses it as it is");
             }
 
-            locked.Add(new LockedPlatform(platform, manifest.Digest, os, architecture, string.IsNullOrEmpty(config.Variant) ? null : config.Variant, config.Config));
+            var fileSystem = inspectLayers ? await FileSystemAsync(name, manifest, cancellationToken).ConfigureAwait(false) : null;
+            locked.Add(new LockedPlatform(platform, manifest.Digest, os, architecture, string.IsNullOrEmpty(config.Variant) ? null : config.Variant, config.Config, fileSystem));
         }
 
         var indexPlatforms = top.IsIndex
@@ -145,6 +149,52 @@ internal sealed class RegistryClient : IDisposable
         return ImageManifests.Parse(response.Body, response.ContentType, digest);
     }
 
+    /// <summary>
+    /// What the image's file system says about its family: every layer read once, bottom first, as it streams in (no
+    /// layer is stored), each checked against its descriptor's digest and size. Null when a layer is compressed in a way
+    /// dockerdsl does not read (zstd) or of a media type that is not a layer: then nothing is recorded rather than a guess.
+    /// </summary>
+    private async Task<LockedFileSystem?> FileSystemAsync(ImageName name, Manifest manifest, CancellationToken cancellationToken)
+    {
+        var layers = manifest.Layers ?? Array.Empty<Descriptor>();
+        if (_fileSystems.TryGetValue(manifest.Digest, out var known))
+        {
+            return known;
+        }
+
+        if (layers.Any(l => !LayerFileSystem.CanRead(l.MediaType)))
+        {
+            return null;
+        }
+
+        var fileSystem = new LayerFileSystem();
+        foreach (var layer in layers)
+        {
+            await RequestAsync(name, HttpMethod.Get, "blobs/" + layer.Digest, Array.Empty<string>(), 0, cancellationToken, async (stream, token) =>
+            {
+                using var digesting = new DigestingStream(stream, layer.Digest, layer.Size);
+                try
+                {
+                    await fileSystem.ApplyAsync(digesting, layer.MediaType, token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is InvalidDataException or FormatException)
+                {
+                    throw new RegistryException($"{name}: the layer {layer.Digest} is not a {layer.MediaType}: {exception.Message}");
+                }
+
+                var digest = await digesting.FinishAsync(token).ConfigureAwait(false);
+                if (digest != layer.Digest || digesting.Count != layer.Size)
+                {
+                    throw new RegistryException($"{name}: the layer {layer.Digest} ({layer.Size} bytes) came as {digesting.Count} bytes with digest {digest}");
+                }
+            }).ConfigureAwait(false);
+        }
+
+        var facts = fileSystem.Facts();
+        _fileSystems[manifest.Digest] = facts;
+        return facts;
+    }
+
     private async Task<ImageConfigBlob> ConfigAsync(ImageName name, Descriptor config, CancellationToken cancellationToken)
     {
         var response = await RequestAsync(name, HttpMethod.Get, "blobs/" + config.Digest, Array.Empty<string>(), MaxConfigBytes, cancellationToken).ConfigureAwait(false);
@@ -157,9 +207,9 @@ internal sealed class RegistryClient : IDisposable
         return ImageManifests.ParseConfig(response.Body, config.Digest);
     }
 
-    private async Task<RegistryResponse> RequestAsync(ImageName name, HttpMethod method, string path, IReadOnlyList<string> accept, long maxBytes, CancellationToken cancellationToken)
+    private async Task<RegistryResponse> RequestAsync(ImageName name, HttpMethod method, string path, IReadOnlyList<string> accept, long maxBytes, CancellationToken cancellationToken, Func<System.IO.Stream, CancellationToken, Task>? consume = null)
     {
-        var response = await _http.SendAsync(name, method, name.Path + "/" + path, accept, maxBytes, cancellationToken).ConfigureAwait(false);
+        var response = await _http.SendAsync(name, method, name.Path + "/" + path, accept, maxBytes, cancellationToken, consume).ConfigureAwait(false);
         switch (response.Status)
         {
             case HttpStatusCode.OK:

@@ -61,7 +61,8 @@ internal sealed class RegistryHttp : IDisposable
     /// <summary>Sends a request for a repository's content, authenticating as the registry asks.</summary>
     /// <param name="path">Below <c>/v2/</c>: <c>library/debian/manifests/bookworm</c>.</param>
     /// <param name="maxBytes">The largest body read; a larger one is an error.</param>
-    public async Task<RegistryResponse> SendAsync(ImageName name, HttpMethod method, string path, IReadOnlyList<string> accept, long maxBytes, CancellationToken cancellationToken)
+    /// <param name="consume">When set, reads a 200 OK answer's body as it streams in; the response's body is then empty.</param>
+    public async Task<RegistryResponse> SendAsync(ImageName name, HttpMethod method, string path, IReadOnlyList<string> accept, long maxBytes, CancellationToken cancellationToken, Func<Stream, CancellationToken, Task>? consume = null)
     {
         var uri = new Uri(BaseUri(name), path);
         var scope = $"repository:{name.Path}:pull";
@@ -69,7 +70,7 @@ internal sealed class RegistryHttp : IDisposable
         _authorizations.TryGetValue(key, out var authorization);
         for (var attempt = 0; ; attempt++)
         {
-            var response = await SendOnceAsync(name.RegistryHost, method, uri, accept, authorization, maxBytes, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(name.RegistryHost, method, uri, accept, authorization, maxBytes, cancellationToken, consume).ConfigureAwait(false);
             if (response.Response.Status != HttpStatusCode.Unauthorized)
             {
                 return response.Response;
@@ -86,7 +87,7 @@ internal sealed class RegistryHttp : IDisposable
     }
 
     private async Task<(RegistryResponse Response, IReadOnlyList<AuthChallenge> Challenges)> SendOnceAsync(
-        string host, HttpMethod method, Uri uri, IReadOnlyList<string> accept, AuthenticationHeaderValue? authorization, long maxBytes, CancellationToken cancellationToken)
+        string host, HttpMethod method, Uri uri, IReadOnlyList<string> accept, AuthenticationHeaderValue? authorization, long maxBytes, CancellationToken cancellationToken, Func<Stream, CancellationToken, Task>? consume)
     {
         using var request = new HttpRequestMessage(method, uri);
         foreach (var type in accept)
@@ -98,7 +99,17 @@ internal sealed class RegistryHttp : IDisposable
         return await WithTimeoutAsync(host, uri, cancellationToken, async token =>
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            var body = method == HttpMethod.Head ? Array.Empty<byte>() : await ReadAsync(response, uri, maxBytes, token).ConfigureAwait(false);
+            var body = Array.Empty<byte>();
+            if (consume is not null && response.StatusCode == HttpStatusCode.OK)
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                await consume(stream, token).ConfigureAwait(false);
+            }
+            else if (method != HttpMethod.Head)
+            {
+                body = await ReadAsync(response, uri, maxBytes, token).ConfigureAwait(false);
+            }
+
             var challenges = response.Headers.WwwAuthenticate.Select(c => AuthChallenge.Parse(c.Scheme, c.Parameter)).ToList();
             var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var digests) ? digests.FirstOrDefault() : null;
             return (new RegistryResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(), digest, body), (IReadOnlyList<AuthChallenge>)challenges);

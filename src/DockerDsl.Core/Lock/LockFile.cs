@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Lock;
@@ -52,6 +53,26 @@ public sealed record LockFile(EquatableArray<LockedImage> Images)
         }
 
         return environments;
+    }
+
+    /// <summary>
+    /// The family each locked image's file system tells (<see cref="LockedFileSystem.Family"/>), by the reference FROM
+    /// names it with, as declared and pinned to its digest; only an image whose every locked platform tells the same one.
+    /// </summary>
+    public IReadOnlyDictionary<string, ImageFamily> ImageFamilies()
+    {
+        var families = new Dictionary<string, ImageFamily>(StringComparer.Ordinal);
+        foreach (var image in Images)
+        {
+            var told = image.Platforms.Select(p => p.FileSystem?.Family).Distinct().ToList();
+            if (!image.Platforms.IsEmpty && told.Count == 1 && told[0] is { } family)
+            {
+                families[image.Reference] = family;
+                families[image.PinnedReference] = family;
+            }
+        }
+
+        return families;
     }
 
     /// <summary>
@@ -119,13 +140,42 @@ public sealed record LockedImage(
 /// <param name="Architecture">The image config's <c>architecture</c>.</param>
 /// <param name="Variant">The image config's <c>variant</c>, if any.</param>
 /// <param name="Config">The parts of the image config's <c>config</c> that the rules and the build read.</param>
+/// <param name="FileSystem">What the image's layers hold that tells its family; null when lock did not read them.</param>
 public sealed record LockedPlatform(
     string Platform,
     string Digest,
     string OS,
     string Architecture,
     string? Variant,
-    ImageConfig Config);
+    ImageConfig Config,
+    LockedFileSystem? FileSystem = null);
+
+/// <summary>What an image's file system, built from its layers, says about its family.</summary>
+/// <param name="OsId">The <c>ID</c> of its os-release file, if it has one.</param>
+/// <param name="OsIdLike">The <c>ID_LIKE</c> of its os-release file, if it has one.</param>
+/// <param name="Tools">Which of <c>/bin/sh</c>, adduser, apk, apt-get, busybox, dnf, microdnf and useradd it has, ordered.</param>
+/// <param name="Family">The family these tell, by <see cref="Of"/>; null when they tell none.</param>
+public sealed record LockedFileSystem(string? OsId, string? OsIdLike, EquatableArray<string> Tools, ImageFamily? Family)
+{
+    /// <summary>
+    /// The facts with the family they tell, by the tools a helper of each family runs: no <c>/bin/sh</c> is Distroless
+    /// (no RUN in the shell form works there, whatever its os-release says); apk is Alpine; apt-get with useradd is
+    /// Debian; dnf with useradd is RedHat; dnf or microdnf without it is RedHatMinimal; busybox without a package manager
+    /// is Busybox. Anything else tells no family.
+    /// </summary>
+    public static LockedFileSystem Of(string? osId, string? osIdLike, IEnumerable<string> tools)
+    {
+        var set = new HashSet<string>(tools, StringComparer.Ordinal);
+        ImageFamily? family = !set.Contains("/bin/sh") ? ImageFamily.Distroless
+            : set.Contains("apk") ? ImageFamily.Alpine
+            : set.Contains("apt-get") ? (set.Contains("useradd") ? ImageFamily.Debian : null)
+            : set.Contains("dnf") && set.Contains("useradd") ? ImageFamily.RedHat
+            : set.Contains("dnf") || set.Contains("microdnf") ? ImageFamily.RedHatMinimal
+            : set.Contains("busybox") ? ImageFamily.Busybox
+            : null;
+        return new LockedFileSystem(osId, osIdLike, set.OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray(), family);
+    }
+}
 
 /// <summary>
 /// The parts of an image's run configuration (the image config's <c>config</c> object) a build inherits. Each is

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Lock;
@@ -91,13 +92,33 @@ public static class LockFileReader
             throw new LockFileException($"\"{platform}\" of image \"{reference}\" is not a platform written as os/architecture[/variant] in normal form", node.Line, node.Column);
         }
 
-        var fields = Fields(node, where, "architecture", "config", "digest", "os", "variant");
+        var fields = Fields(node, where, "architecture", "config", "digest", "fileSystem", "os", "variant");
         var digest = Digest(node, fields, where);
         var os = RequiredString(node, fields, "os", where);
         var architecture = RequiredString(node, fields, "architecture", where);
         var variant = OptionalString(fields, "variant");
         var config = ReadConfig(Required(node, fields, "config", where), where);
-        return new LockedPlatform(platform, digest, os, architecture, variant, config);
+        var fileSystem = fields.TryGetValue("fileSystem", out var facts) ? ReadFileSystem(facts, where) : null;
+        return new LockedPlatform(platform, digest, os, architecture, variant, config, fileSystem);
+    }
+
+    private static LockedFileSystem ReadFileSystem(JsonNode node, string owner)
+    {
+        var fields = Fields(node, "the fileSystem of " + owner, "family", "osId", "osIdLike", "tools");
+        var tools = OptionalStrings(fields, "tools") ?? EquatableArray<string>.Empty;
+        ImageFamily? family = null;
+        if (OptionalString(fields, "family") is { } name)
+        {
+            if (!System.Enum.TryParse<ImageFamily>(name, false, out var parsed) || !System.Enum.IsDefined(typeof(ImageFamily), parsed) || name != parsed.ToString())
+            {
+                var value = fields["family"];
+                throw new LockFileException($"\"family\" of the fileSystem of {owner} is \"{name}\", which is none of {string.Join(", ", System.Enum.GetNames(typeof(ImageFamily)))}", value.Line, value.Column);
+            }
+
+            family = parsed;
+        }
+
+        return new LockedFileSystem(OptionalString(fields, "osId"), OptionalString(fields, "osIdLike"), tools.OrderBy(t => t, System.StringComparer.Ordinal).Distinct().ToEquatableArray(), family);
     }
 
     private static ImageConfig ReadConfig(JsonNode node, string owner)

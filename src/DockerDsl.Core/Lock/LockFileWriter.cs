@@ -66,6 +66,17 @@ public static class LockFileWriter
         WriteConfig(json, platform.Config);
         json.Key("digest");
         json.String(platform.Digest);
+        if (platform.FileSystem is { } facts)
+        {
+            json.Key("fileSystem");
+            json.StartObject();
+            String(json, "family", facts.Family?.ToString());
+            String(json, "osId", facts.OsId);
+            String(json, "osIdLike", facts.OsIdLike);
+            Strings(json, "tools", facts.Tools.OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray());
+            json.EndObject();
+        }
+
         json.Key("os");
         json.String(platform.OS);
         if (platform.Variant is not null)

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using DockerDsl.Cli.Tests.Infrastructure;
+using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Lock;
 using DockerDsl.Tests.Shared;
 
@@ -164,6 +165,50 @@ public sealed class LocalRegistryTests : IDisposable
         Assert.True(update.ExitCode == 0, update.ToString());
         Assert.Equal(moved, Locked.Images[0].Digest);
         Assert.Equal(0, Lock(registry, "--check", "--platform", "linux/amd64").ExitCode);
+    }
+
+    [SkippableFact]
+    public async Task The_layers_tell_the_family_of_images_pushed_under_names_that_do_not()
+    {
+        var registry = await LocalRegistry.RequireAsync();
+        var host = registry.Anonymous;
+        var os = $"{host}/{_prefix}/base-os:1";
+        var tiny = $"{host}/{_prefix}/tiny:1";
+        await LocalRegistry.PushAsync(Debian, os);
+        await LocalRegistry.PushAsync("busybox:1.35", tiny);
+        _cli.Write("Dockerfile", $"FROM {os} AS a\nFROM {tiny}\nCOPY --from=a /etc/os-release /\n");
+
+        // Without the layers, only the image configs are locked.
+        var plain = Lock(registry, "--platform", "linux/amd64", "--no-inspect-layers");
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.All(Locked.Images, image => Assert.Null(image.Platforms[0].FileSystem));
+        Assert.Empty(Locked.ImageFamilies());
+        var digests = Locked.Images.Select(i => i.Digest).ToList();
+
+        // A lock that holds the images reads their layers at the locked digests: nothing it pinned moves.
+        var result = Lock(registry, "--platform", "linux/amd64");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(digests, Locked.Images.Select(i => i.Digest));
+        var debian = Locked.Find(os)!.Platforms[0].FileSystem!;
+        Assert.Equal("debian", debian.OsId);
+        Assert.Equal(ImageFamily.Debian, debian.Family);
+        Assert.Equal(new[] { "/bin/sh", "apt-get", "useradd" }, debian.Tools.Where(t => t is "/bin/sh" or "apt-get" or "useradd").ToArray());
+        Assert.DoesNotContain("apk", debian.Tools);
+
+        // busybox:1.35 is FROM scratch with the static busybox and its applets hard links in /bin (eng/docker/base-images.sh:
+        // Debian's applet set, without adduser), and no os-release.
+        var busybox = Locked.Find(tiny)!.Platforms[0].FileSystem!;
+        Assert.Null(busybox.OsId);
+        Assert.Equal(new[] { "/bin/sh", "busybox" }, busybox.Tools.ToArray());
+        Assert.Equal(ImageFamily.Busybox, busybox.Family);
+        Assert.Equal(ImageFamily.Debian, Locked.ImageFamilies()[Locked.Find(os)!.PinnedReference]);
+        Assert.Contains("\"family\": \"Busybox\"", LockText, StringComparison.Ordinal);
+
+        // The same layers give the same bytes: a second lock, even re-resolving every tag, changes nothing.
+        var before = LockText;
+        var again = Lock(registry, "--platform", "linux/amd64", "--update");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(before, LockText);
     }
 
     /// <summary>A small image in the authenticated registry: one empty layer and a config; returns its reference.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 
@@ -32,7 +33,7 @@ public sealed class LockFileTests
     {
         new LockedImage("mcr.microsoft.com/dotnet/aspnet:10.0", "mcr.microsoft.com/dotnet/aspnet", "10.0", DigestA, "application/vnd.oci.image.index.v1+json", new[]
         {
-            Platform("linux/amd64", DigestB, FullConfig),
+            Platform("linux/amd64", DigestB, FullConfig) with { FileSystem = LockedFileSystem.Of("debian", null, new[] { "useradd", "/bin/sh", "apt-get" }) },
             Platform("linux/arm/v7", DigestC, ImageConfig.None),
         }.ToEquatableArray(), new[] { "linux/amd64", "linux/arm/v7", "linux/arm64" }.ToEquatableArray()),
         new LockedImage("debian@" + DigestC, "docker.io/library/debian", null, DigestC, "application/vnd.docker.distribution.manifest.v2+json", new[]
@@ -88,6 +89,9 @@ public sealed class LockFileTests
         Assert.Empty(aspnet.Cmd!.Value);
     }
 
+    [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\", \"platforms\": {\"linux/amd64\": {\"architecture\": \"amd64\", \"config\": {}, \"digest\": \"DIGEST\", \"os\": \"linux\",\n\"fileSystem\": {\"family\": \"debian\"}}}}}}", "\"debian\", which is none of Debian, Alpine", 2)]
+    [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\", \"platforms\": {\"linux/amd64\": {\"architecture\": \"amd64\", \"config\": {}, \"digest\": \"DIGEST\", \"os\": \"linux\",\n\"fileSystem\": {\"family\": \"3\"}}}}}}", "none of", 2)]
+    [InlineData("{\"formatVersion\": 1, \"images\": {\"debian\": {\"digest\": \"DIGEST\", \"mediaType\": \"x\", \"repository\": \"r\", \"platforms\": {\"linux/amd64\": {\"architecture\": \"amd64\", \"config\": {}, \"digest\": \"DIGEST\", \"os\": \"linux\", \"fileSystem\": {\n\"shell\": true}}}}}}", "unknown key \"shell\"", 2)]
     [Theory]
     [InlineData("{\"formatVersion\": 2, \"images\": {}}", "newer dockerdsl", 1)]
     [InlineData("{\"formatVersion\": 1,\n \"images\": {}, \"extra\": 1}", "extra", 2)]
@@ -102,6 +106,47 @@ public sealed class LockFileTests
         Assert.Contains(expected, exception.Reason, StringComparison.Ordinal);
         Assert.Equal(line, exception.Line);
     }
+
+    [Fact]
+    public void The_file_system_facts_are_written_sorted_and_a_platform_without_them_has_none()
+    {
+        var text = LockFileWriter.Write(Sample());
+        Assert.Contains("\n          \"fileSystem\": {\n            \"family\": \"Debian\",\n            \"osId\": \"debian\",\n            \"tools\": [\n              \"/bin/sh\",\n              \"apt-get\",\n              \"useradd\"\n            ]\n          },\n          \"os\": \"linux\"", text, StringComparison.Ordinal);
+        var read = LockFileReader.Read(text);
+        Assert.Null(read.Find("mcr.microsoft.com/dotnet/aspnet:10.0")!.Find("linux/arm/v7")!.FileSystem);
+        Assert.Equal(ImageFamily.Debian, read.Find("mcr.microsoft.com/dotnet/aspnet:10.0")!.Find("linux/amd64")!.FileSystem!.Family);
+    }
+
+    [Fact]
+    public void An_image_has_a_locked_family_only_when_every_platform_tells_the_same_one()
+    {
+        // aspnet's arm/v7 was locked without its layers: no family for the image, whatever amd64 says.
+        Assert.Empty(Sample().ImageFamilies());
+
+        var debian = LockedFileSystem.Of("debian", null, new[] { "/bin/sh", "apt-get", "useradd" });
+        var alpine = LockedFileSystem.Of("alpine", null, new[] { "/bin/sh", "apk", "busybox" });
+        var image = Sample().Images.Single(i => i.Reference.StartsWith("mcr.", StringComparison.Ordinal));
+        var agreeing = new LockFile(new[] { image with { Platforms = image.Platforms.Select(p => p with { FileSystem = debian }).ToEquatableArray() } }.ToEquatableArray());
+        Assert.Equal(
+            new[] { ("mcr.microsoft.com/dotnet/aspnet:10.0", ImageFamily.Debian), ("mcr.microsoft.com/dotnet/aspnet:10.0@" + DigestA, ImageFamily.Debian) },
+            agreeing.ImageFamilies().Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        var differing = new LockFile(new[] { image with { Platforms = new[] { image.Platforms[0] with { FileSystem = debian }, image.Platforms[1] with { FileSystem = alpine } }.ToEquatableArray() } }.ToEquatableArray());
+        Assert.Empty(differing.ImageFamilies());
+    }
+
+    [Theory]
+    [InlineData("Distroless")]
+    [InlineData("Distroless", "apt-get", "useradd")]
+    [InlineData("Alpine", "/bin/sh", "apk", "busybox", "adduser")]
+    [InlineData("Debian", "/bin/sh", "apt-get", "useradd", "adduser")]
+    [InlineData(null, "/bin/sh", "apt-get")]
+    [InlineData("RedHat", "/bin/sh", "dnf", "useradd")]
+    [InlineData("RedHatMinimal", "/bin/sh", "dnf")]
+    [InlineData("RedHatMinimal", "/bin/sh", "microdnf", "useradd")]
+    [InlineData("Busybox", "/bin/sh", "busybox")]
+    [InlineData(null, "/bin/sh", "useradd")]
+    public void The_tools_tell_the_family(string? family, params string[] tools) =>
+        Assert.Equal(family, LockedFileSystem.Of(null, null, tools).Family?.ToString());
 
     [Fact]
     public void The_pinned_reference_keeps_the_tag_and_adds_the_digest()
