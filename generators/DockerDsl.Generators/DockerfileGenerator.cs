@@ -41,9 +41,17 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
 
         // A rule the project turns off is skipped by docker build --check too. The compilation holds the severities
         // (.editorconfig, global configs, NoWarn); this step only reads them, so its equal output keeps what follows cached.
-        var checkedModels = models
+        // A locked base image's helpers write for the family its layers tell (the lock reads them); parsing is
+        // repeated with the lock only for a model that has such a base, so an edit of the lock re-runs no other parse.
+        var lockedModels = models
+            .Combine(lockFile)
             .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => CheckSuppressions.Apply(pair.Left!, CheckSuppressions.Of(pair.Right, pair.Left!, cancellationToken)))
+            .Select(static (pair, cancellationToken) => WithLockedFamilies(pair.Left.Left!, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.LockedFamilies);
+
+        var checkedModels = lockedModels
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => CheckSuppressions.Apply(pair.Left, CheckSuppressions.Of(pair.Right, pair.Left, cancellationToken)))
             .WithTrackingName(TrackingNames.CheckSuppressions);
 
         var files = checkedModels
@@ -95,6 +103,36 @@ public sealed class DockerfileGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // As in Parse: a bug must not break the user's build; the Dockerfile is then written unpinned.
+            return model;
+        }
+    }
+
+    private static DockerfileModel WithLockedFamilies(DockerfileModel model, LockFile? lockFile, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (lockFile is null)
+        {
+            return model;
+        }
+
+        var families = lockFile.ImageFamilies();
+        var locked = false;
+        foreach (var stage in model.Stages)
+        {
+            locked |= stage.Base.Image is { } image && families.ContainsKey(image);
+        }
+
+        if (!locked || compilation.GetTypeByMetadataName(model.Source.Origin) is not { } type)
+        {
+            return model;
+        }
+
+        try
+        {
+            return DockerfileParser.Parse(type, cancellationToken, lockFile);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in Parse: a bug must not break the user's build; the model parsed without the lock stands.
             return model;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 using DockerDsl.Declarations.Parsing;
 using Microsoft.CodeAnalysis;
@@ -35,9 +36,25 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 AttributeNames.Dockerfile,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (context, cancellationToken) => Read(context.TargetSymbol, cancellationToken))
-            .Where(static info => info is not null)
+                static (context, cancellationToken) => Candidate(context.TargetSymbol, cancellationToken))
+            .Where(static candidate => candidate is not null)
             .WithTrackingName("ImageInfos");
+
+        // A class whose parse has problems may have none once its locked base's family (read from its layers) is known.
+        var lockFile = context.AdditionalTextsProvider
+            .Where(static text => LockFiles.IsLockFile(text.Path))
+            .Select(static (text, cancellationToken) => LockFiles.Read(text.GetText(cancellationToken)?.ToString()))
+            .Collect()
+            .Select(static (locks, _) => locks.Length == 1 ? locks[0] : null);
+        var lockedInfos = infos
+            .Combine(lockFile)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => pair.Left.Left!.Info
+                ?? (pair.Left.Right is { } locked && locked.ImageFamilies().Count > 0 && pair.Right.GetTypeByMetadataName(pair.Left.Left.Origin) is { } type
+                    ? Read(type, cancellationToken, locked)
+                    : null))
+            .Where(static info => info is not null)
+            .WithTrackingName("LockedImageInfos");
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ProjectOptions.From(provider.GlobalOptions));
@@ -48,7 +65,7 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
         var requiredMembers = context.CompilationProvider
             .Select(static (compilation, _) => SupportsRequiredMembers(compilation));
 
-        var files = infos
+        var files = lockedInfos
             .Combine(options)
             .Combine(requiredMembers)
             .Select(static (pair, _) => ImageInfoEmitter.Emit(pair.Left.Left!, pair.Left.Right, pair.Right))
@@ -58,16 +75,17 @@ public sealed class ImageInfoGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file!.HintName, file.Source));
     }
 
-    private static ImageInfo? Read(ISymbol symbol, CancellationToken cancellationToken)
-    {
-        if (symbol is not INamedTypeSymbol type)
-        {
-            return null;
-        }
+    /// <summary>The class's image info parsed without the lock; null in it when the parse has problems, which the lock may settle.</summary>
+    private static ImageInfoCandidate? Candidate(ISymbol symbol, CancellationToken cancellationToken) =>
+        symbol is INamedTypeSymbol type ? new ImageInfoCandidate(Read(type, cancellationToken, null), DockerfileParser.MetadataName(type)) : null;
 
+    private sealed record ImageInfoCandidate(ImageInfo? Info, string Origin);
+
+    private static ImageInfo? Read(INamedTypeSymbol type, CancellationToken cancellationToken, LockFile? lockFile)
+    {
         try
         {
-            var model = DockerfileParser.Parse(type, cancellationToken);
+            var model = DockerfileParser.Parse(type, cancellationToken, lockFile);
             if (model is null || model.HasProblems)
             {
                 return null;

@@ -8,6 +8,7 @@ public static class TrackingNames
     public const string Outputs = nameof(Outputs);
     public const string Bake = nameof(Bake);
     public const string LockFile = nameof(LockFile);
+    public const string LockedFamilies = nameof(LockedFamilies);
     public const string CheckSuppressions = nameof(CheckSuppressions);
     public const string ContextChecks = nameof(ContextChecks);
 }

@@ -142,4 +142,65 @@ public sealed class LockPinningTests
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
             Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
+
+    private const string PrivateSource = GeneratedOutput.Usings + """
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = "registry.example/team/debian:12")]
+            [NonRootUser("app")]
+            [Cmd("app")]
+            public partial class Final;
+        }
+        """;
+
+    private static string FamilyEntry(string reference, string digest, string family, string tools) => $$"""
+            "{{reference}}": {
+              "digest": "{{digest}}",
+              "mediaType": "application/vnd.oci.image.manifest.v1+json",
+              "platforms": {
+                "linux/amd64": {
+                  "architecture": "amd64",
+                  "config": {},
+                  "digest": "{{digest}}",
+                  "fileSystem": {"family": "{{family}}", "osId": "debian", "tools": [{{tools}}]},
+                  "os": "linux"
+                }
+              },
+              "repository": "registry.example/team/debian"
+            }
+        """;
+
+    [Fact]
+    public void A_locked_private_image_s_NonRootUser_writes_for_the_family_its_layers_tell()
+    {
+        // Unlocked, the name tells no family: DDSL113 at the helper, and no Dockerfile.
+        Assert.Null(GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(PrivateSource)));
+        Assert.Contains(GeneratorHarness.Parse(PrivateSource).Problems, p => p.Kind == Core.Model.ProblemKind.UnknownBaseFamily);
+
+        // Locked with the facts of Debian's layers: the Debian expansion, the same as the helper with Family stated.
+        var locked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(PrivateSource, ("/repo/App/dockerdsl.lock.json", LockText(
+            FamilyEntry("registry.example/team/debian:12", Index, "Debian", "\"/bin/sh\", \"apt-get\", \"useradd\"")))))!;
+        var stated = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(PrivateSource.Replace("[NonRootUser(\"app\")]", "[NonRootUser(\"app\", Family = BaseFamily.Debian)]")))!;
+        Assert.Equal(stated.Replace("FROM registry.example/team/debian:12 ", $"FROM registry.example/team/debian:12@{Index} "), locked);
+        Assert.Contains(locked.Split('\n'), line => line.Contains("useradd", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_locked_family_wins_over_the_name_and_a_lock_without_facts_leaves_the_name_s()
+    {
+        var source = PrivateSource.Replace("registry.example/team/debian:12", "debian:12");
+        var busyboxFacts = LockText(FamilyEntry("debian:12", Index, "Busybox", "\"/bin/sh\", \"busybox\""));
+        var locked = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(source, ("dockerdsl.lock.json", busyboxFacts)))!;
+        var busybox = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(source.Replace("[NonRootUser(\"app\")]", "[NonRootUser(\"app\", Family = BaseFamily.Busybox)]")))!;
+        Assert.Equal(busybox.Replace("FROM debian:12 ", $"FROM debian:12@{Index} "), locked);
+        Assert.DoesNotContain(locked.Split('\n'), line => line.Contains("useradd", System.StringComparison.Ordinal));
+
+        // A stated Family is the user's word, over the lock's too.
+        var stated = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(source.Replace("[NonRootUser(\"app\")]", "[NonRootUser(\"app\", Family = BaseFamily.Debian)]"), ("dockerdsl.lock.json", busyboxFacts)))!;
+        Assert.Contains(stated.Split('\n'), line => line.Contains("useradd", System.StringComparison.Ordinal));
+
+        var nameOnly = GeneratorHarness.DockerfileText(GeneratorHarness.RunWithFiles(source, ("dockerdsl.lock.json", LockText(Entry("debian:12", Index)))))!;
+        Assert.Contains(nameOnly.Split('\n'), line => line.Contains("useradd", System.StringComparison.Ordinal));
+    }
 }

@@ -48,7 +48,7 @@ public abstract class DockerfileAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var model = DockerfileModels.Get(symbolContext.Compilation, type);
+                    var model = DockerfileModels.Get(symbolContext.Compilation, type, lockState.File);
                     if (model.HasProblems && !RunsWithProblems)
                     {
                         return;

@@ -16,8 +16,12 @@ namespace DockerDsl.Declarations.Parsing;
 /// </summary>
 public static class DockerfileParser
 {
-    public static DockerfileModel Parse(INamedTypeSymbol type, CancellationToken cancellationToken = default) =>
-        new ParseSession(type, cancellationToken).Run();
+    /// <summary>The name a model's <c>Source.Origin</c> holds for <paramref name="type"/>, which <c>Compilation.GetTypeByMetadataName</c> finds.</summary>
+    public static string MetadataName(INamedTypeSymbol type) => SymbolNames.MetadataName(type);
+
+    /// <param name="lockFile">The project's lock file: the family its layers tell of a locked base image is the one its helpers write for.</param>
+    public static DockerfileModel Parse(INamedTypeSymbol type, CancellationToken cancellationToken = default, DockerDsl.Core.Lock.LockFile? lockFile = null) =>
+        new ParseSession(type, cancellationToken, lockFile?.ImageFamilies()).Run();
 }
 
 /// <summary>State of one parse: stages are parsed depth-first, so a stage's references are parsed before it.</summary>
@@ -32,11 +36,21 @@ internal sealed class ParseSession
     private readonly List<StageModel> _order = new();
     private readonly HashSet<AttributeData> _enumsChecked = new();
 
-    public ParseSession(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private readonly IReadOnlyDictionary<string, DockerDsl.Core.Helpers.ImageFamily>? _lockedFamilies;
+
+    public ParseSession(INamedTypeSymbol type, CancellationToken cancellationToken, IReadOnlyDictionary<string, DockerDsl.Core.Helpers.ImageFamily>? lockedFamilies = null)
     {
         _type = type;
         _cancellationToken = cancellationToken;
+        _lockedFamilies = lockedFamilies;
     }
+
+    /// <summary>
+    /// The family of the base image <paramref name="image"/>: what the lock file read from its layers, when it holds that
+    /// (the file system is the truth, so it wins over the name), else what its name tells (BaseFamilies.Infer).
+    /// </summary>
+    public DockerDsl.Core.Helpers.ImageFamily? FamilyOf(string image) =>
+        _lockedFamilies is not null && _lockedFamilies.TryGetValue(image, out var locked) ? locked : DockerDsl.Core.Helpers.BaseFamilies.Infer(image);
 
     public List<Problem> Problems { get; } = new();
 

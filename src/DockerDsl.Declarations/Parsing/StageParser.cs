@@ -118,7 +118,7 @@ internal sealed partial class StageParser
         if (from.Kind == TypedConstantKind.Primitive && from.Value is string image)
         {
             _session.Check(ValueRules.Image(image, Escape), source, $"The base image '{image}'", ProblemKind.InvalidStageBase);
-            _state = _state with { BaseImage = image, Family = BaseFamilies.Infer(image) };
+            _state = _state with { BaseImage = image, Family = _session.FamilyOf(image) };
             return StageBase.FromImage(image);
         }
 

@@ -210,6 +210,30 @@ public sealed class LockTests
     public Task DDSL002_reports_a_locked_base_without_a_health_check() =>
         RunAsync<MissingHealthCheckAnalyzer>(Final, Lock(ConfigEntry("mcr.microsoft.com/dotnet/runtime-deps:10.0", "{}")), locked: false,
             new DiagnosticResult("DDSL002", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("final"));
+
+    private const string PrivateSource = """
+        using DockerDsl;
+
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = "registry.example/team/debian:12")]
+            [{|#0:NonRootUser("app")|}]
+            public partial class Final;
+        }
+        """;
+
+    private static string WithFamily(string reference, string family) => Entry(reference, "linux/amd64").Replace(
+        "\"os\": \"linux\"}", $"\"os\": \"linux\", \"fileSystem\": {{\"family\": \"{family}\", \"tools\": [\"/bin/sh\", \"apt-get\", \"useradd\"]}}}}");
+
+    [Fact]
+    public Task DDSL113_is_not_reported_for_a_base_whose_locked_layers_tell_its_family() =>
+        RunAsync<DeclarationProblemAnalyzer>(PrivateSource, Lock(WithFamily("registry.example/team/debian:12", "Debian")), locked: false);
+
+    [Fact]
+    public Task DDSL113_stays_for_a_locked_base_whose_lock_has_no_layer_facts() =>
+        RunAsync<DeclarationProblemAnalyzer>(PrivateSource, Lock(Entry("registry.example/team/debian:12", "linux/amd64")), locked: false,
+            new DiagnosticResult("DDSL113", DiagnosticSeverity.Error).WithLocation(0));
 }
 
 /// <summary>DDSL046: BuildKit's InvalidBaseImagePlatform, from the platforms and image configs the lock records.</summary>
