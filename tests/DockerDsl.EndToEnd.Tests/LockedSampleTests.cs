@@ -77,7 +77,8 @@ public sealed class LockedSampleTests : IDisposable
         }
 
         // A registry's own repository name does not tell the base's family (BaseFamilies infers only names whose
-        // family is known), so the copy states it where the sample's [NonRootUser] relies on the inferred one.
+        // family is known), so until it is locked the copy states it where the sample's [NonRootUser] relies on the
+        // inferred one.
         var project = CopySample(sample,
             ($"\"{LocalBase}\"", $"\"{remote}\""),
             ("[NonRootUser(\"apiuser\", Uid = 1001, Group = \"api\")]", "[NonRootUser(\"apiuser\", Uid = 1001, Group = \"api\", Family = BaseFamily.Debian)]"));
@@ -85,7 +86,8 @@ public sealed class LockedSampleTests : IDisposable
         // 2. Built unlocked, then locked: the registry's reference is written as declared.
         var first = await BuildProjectAsync(project);
         var dockerfile = Path.Combine(project, "Dockerfile");
-        Assert.Contains($"FROM {remote} AS base", await File.ReadAllTextAsync(dockerfile));
+        var unlockedText = await File.ReadAllTextAsync(dockerfile);
+        Assert.Contains($"FROM {remote} AS base", unlockedText);
         var locking = await DockerDslAsync(project, "lock", "--insecure-registry", registry);
         Assert.True(locking.Succeeded, locking.ToString());
         var lockFile = Path.Combine(project, "dockerdsl.lock.json");
@@ -93,17 +95,25 @@ public sealed class LockedSampleTests : IDisposable
         var entry = lockJson.RootElement.GetProperty("images").GetProperty(remote);
         var lockedDigest = entry.GetProperty("digest").GetString()!;
 
+        // The lock read the base's layers, which tell Debian: the copy no longer states the family.
+        Assert.All(entry.GetProperty("platforms").EnumerateObject(), p => Assert.Equal("Debian", p.Value.GetProperty("fileSystem").GetProperty("family").GetString()));
+        const string Stated = ", Family = BaseFamily.Debian)]";
+        var declarations = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories).Single(f => File.ReadAllText(f).Contains(Stated, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(declarations, (await File.ReadAllTextAsync(declarations)).Replace(Stated, ")]", StringComparison.Ordinal));
+
         // skopeo reads the same digest for the tag, and the same diff IDs in its config.
         var skopeoDigest = (await SkopeoJsonAsync("inspect", "--tls-verify=false", "docker://" + remote)).GetProperty("Digest").GetString();
         Assert.Equal(skopeoDigest, lockedDigest);
         var baseLayers = (await SkopeoJsonAsync("inspect", "--tls-verify=false", "--config", "docker://" + remote)).GetProperty("rootfs").GetProperty("diff_ids")
             .EnumerateArray().Select(e => e.GetString()!).ToList();
 
-        // 3. Built again with the lock: the generated Dockerfile pins what was locked, and only the FROM line changed.
+        // 3. Built again with the lock: the generated Dockerfile pins what was locked, and only the FROM line changed
+        // ([NonRootUser] writes for the locked family what it wrote for the stated one).
         var second = await BuildProjectAsync(project);
         var pinnedText = await File.ReadAllTextAsync(dockerfile);
         var from = Assert.Single(Pinned.Matches(pinnedText));
         Assert.Equal((remote, lockedDigest), (from.Groups["reference"].Value, from.Groups["digest"].Value));
+        Assert.Equal(unlockedText.Replace($"FROM {remote} AS base", $"FROM {remote}@{lockedDigest} AS base", StringComparison.Ordinal), pinnedText);
         output.WriteLine($"dotnet build {first.Elapsed.TotalSeconds:F1} s and {second.Elapsed.TotalSeconds:F1} s, dockerdsl lock {locking.Elapsed.TotalSeconds:F1} s");
 
         // 4. The pinned Dockerfile builds on the engine; BuildKit resolves the pinned digest from the registry, and
