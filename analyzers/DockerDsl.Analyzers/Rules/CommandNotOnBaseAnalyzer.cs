@@ -14,7 +14,7 @@ public sealed class CommandNotOnBaseAnalyzer : DockerfileAnalyzer
 
     protected override void Analyze(DockerfileAnalysis analysis)
     {
-        foreach (var finding in BaseFamilyRules.CommandNotOnBase(analysis.Model))
+        foreach (var finding in BaseFamilyRules.CommandNotOnBase(analysis.Model, analysis.Lock.File))
         {
             analysis.Report(DiagnosticDescriptors.CommandNotOnBase, finding);
         }

@@ -19,7 +19,7 @@ public static class LintRules
         new(RuleCatalog.MissingHealthCheck, c => FinalStageRules.MissingHealthCheck(c.Model, c.Options.Lock), true),
         new(RuleCatalog.IgnoresStopSignal, c => FinalStageRules.IgnoresStopSignal(c.Model), true),
         new(RuleCatalog.WorkDirOwnedByUser, c => FinalStageRules.WorkDirOwnedByUser(c.Model), true),
-        new(RuleCatalog.CommandNotOnBase, c => BaseFamilyRules.CommandNotOnBase(c.Model), true),
+        new(RuleCatalog.CommandNotOnBase, c => BaseFamilyRules.CommandNotOnBase(c.Model, c.Options.Lock), true),
         new(RuleCatalog.InvalidBaseImagePlatform, c => BaseImagePlatformRules.InvalidBaseImagePlatform(c.Model, c.Options.Lock, new[] { c.TargetPlatform }, false, c.BuildPlatform), true),
         new(RuleCatalog.CacheMountNotLocked, c => CacheMountRules.NotLocked(c.Model), true),
         new(RuleCatalog.UnpinnedBaseImage, c => BaseImageRules.UnpinnedBaseImage(c.Model), true),

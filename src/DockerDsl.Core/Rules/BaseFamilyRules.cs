@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerDsl.Core.Helpers;
+using DockerDsl.Core.Lock;
 using DockerDsl.Core.Model;
 
 namespace DockerDsl.Core.Rules;
@@ -20,12 +21,15 @@ public static class BaseFamilyRules
     /// shadow-utils</c>). Found once per RUN, at its command. Arguments: the command, the base image, its family, what
     /// to use instead.
     /// </summary>
-    public static IEnumerable<Finding> CommandNotOnBase(DockerfileModel model)
+    /// <param name="lockFile">The lock file: the family a locked base image's layers tell wins over its name's, as for the helpers.</param>
+    public static IEnumerable<Finding> CommandNotOnBase(DockerfileModel model, LockFile? lockFile = null)
     {
+        var locked = lockFile?.ImageFamilies();
         foreach (var stage in model.Stages)
         {
             var root = StageChain.Of(model, stage)[0];
-            if (root.Base.Image is not { } image || BaseFamilies.Infer(image) is not { } family)
+            if (root.Base.Image is not { } image
+                || (locked is not null && locked.TryGetValue(image, out var lockedFamily) ? lockedFamily : BaseFamilies.Infer(image)) is not { } family)
             {
                 continue;
             }

@@ -226,6 +226,27 @@ public sealed class LockTests
     private static string WithFamily(string reference, string family) => Entry(reference, "linux/amd64").Replace(
         "\"os\": \"linux\"}", $"\"os\": \"linux\", \"fileSystem\": {{\"family\": \"{family}\", \"tools\": [\"/bin/sh\", \"apt-get\", \"useradd\"]}}}}");
 
+    private const string RunSource = """
+        using DockerDsl;
+
+        [Dockerfile("Dockerfile")]
+        public partial class App
+        {
+            [Stage(From = "registry.example/team/debian:12")]
+            [Run({|#0:"apk add curl"|})]
+            public partial class Final;
+        }
+        """;
+
+    [Fact]
+    public Task DDSL044_reads_the_family_of_a_locked_base_from_its_layers() =>
+        RunAsync<CommandNotOnBaseAnalyzer>(RunSource, Lock(WithFamily("registry.example/team/debian:12", "Debian")), locked: false,
+            new DiagnosticResult("DDSL044", DiagnosticSeverity.Warning).WithLocation(0));
+
+    [Fact]
+    public Task DDSL044_does_not_guess_the_family_of_a_locked_base_without_layer_facts() =>
+        RunAsync<CommandNotOnBaseAnalyzer>(RunSource.Replace("{|#0:", string.Empty).Replace("|})]", ")]"), Lock(Entry("registry.example/team/debian:12", "linux/amd64")), locked: false);
+
     [Fact]
     public Task DDSL113_is_not_reported_for_a_base_whose_locked_layers_tell_its_family() =>
         RunAsync<DeclarationProblemAnalyzer>(PrivateSource, Lock(WithFamily("registry.example/team/debian:12", "Debian")), locked: false);

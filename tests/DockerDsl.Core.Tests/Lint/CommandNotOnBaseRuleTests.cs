@@ -1,3 +1,9 @@
+using System;
+using DockerDsl.Core.Helpers;
+using DockerDsl.Core.Lint;
+using DockerDsl.Core.Lock;
+using DockerDsl.Core.Model;
+
 namespace DockerDsl.Core.Tests.Lint;
 
 /// <summary>DDSL044: a RUN command that the family of the stage's base image does not have.</summary>
@@ -39,4 +45,28 @@ public class CommandNotOnBaseRuleTests
     [InlineData("FROM gcr.io/distroless/static-debian12\nCOPY app /app\n")]
     public void A_command_the_base_has_or_a_base_of_unknown_family_is_not_reported(string dockerfile) =>
         Assert.Empty(Lints.Lines("DDSL044", dockerfile));
+
+    private static LintOptions Locked(string reference, string family) => new()
+    {
+        Lock = new LockFile(new[]
+        {
+            new LockedImage(reference, "registry.example/team/base", "1", Digest, "application/vnd.oci.image.manifest.v1+json", new[]
+            {
+                new LockedPlatform("linux/amd64", Digest, "linux", "amd64", null, ImageConfig.None, new LockedFileSystem(null, null, EquatableArray<string>.Empty, Enum.Parse<ImageFamily>(family))),
+            }.ToEquatableArray()),
+        }.ToEquatableArray()),
+    };
+
+    private static readonly string Digest = "sha256:" + new string('d', 64);
+
+    [Theory]
+    [InlineData("FROM registry.example/team/base:1\nRUN apk add curl\n", "registry.example/team/base:1", "Debian", "(Debian or Ubuntu)")]
+    [InlineData("FROM debian:12\nRUN apt-get install -y curl\n", "debian:12", "Busybox", "busybox has no package manager")]
+    public void A_locked_base_has_the_family_its_layers_tell(string dockerfile, string reference, string family, string message)
+    {
+        // Without the lock: the first name tells nothing, and debian has apt-get.
+        Assert.Empty(Lints.Lines("DDSL044", dockerfile));
+        Assert.Equal(new[] { 2 }, Lints.Lines("DDSL044", dockerfile, Locked(reference, family)));
+        Assert.Contains(message, Assert.Single(Lints.Messages("DDSL044", dockerfile, Locked(reference, family))));
+    }
 }
