@@ -13,6 +13,7 @@ internal sealed class DigestingStream : Stream
     private readonly IncrementalHash _hash;
     private readonly string _algorithm;
     private readonly long _maxBytes;
+    private readonly string _digest;
 
     public DigestingStream(Stream inner, string digest, long maxBytes)
     {
@@ -20,6 +21,7 @@ internal sealed class DigestingStream : Stream
         _algorithm = digest[..digest.IndexOf(':')];
         _hash = IncrementalHash.CreateHash(_algorithm switch { "sha384" => HashAlgorithmName.SHA384, "sha512" => HashAlgorithmName.SHA512, _ => HashAlgorithmName.SHA256 });
         _maxBytes = maxBytes;
+        _digest = digest;
     }
 
     /// <summary>The bytes read so far.</summary>
@@ -83,7 +85,7 @@ internal sealed class DigestingStream : Stream
         Count += read;
         if (Count > _maxBytes)
         {
-            throw new RegistryException($"a blob is more than the {_maxBytes} bytes its descriptor says");
+            throw new RegistryException($"the blob {_digest} is more than the {_maxBytes} bytes its descriptor says");
         }
 
         return read;

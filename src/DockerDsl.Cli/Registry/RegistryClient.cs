@@ -167,10 +167,12 @@ internal sealed class RegistryClient : IDisposable
             return null;
         }
 
+        // Each layer is one request, bounded by the timeout like any other; an answer that is not 200 OK is read as
+        // an error (at most MaxManifestBytes), a 200 OK body streams into the reader.
         var fileSystem = new LayerFileSystem();
         foreach (var layer in layers)
         {
-            await RequestAsync(name, HttpMethod.Get, "blobs/" + layer.Digest, Array.Empty<string>(), 0, cancellationToken, async (stream, token) =>
+            await RequestAsync(name, HttpMethod.Get, "blobs/" + layer.Digest, Array.Empty<string>(), MaxManifestBytes, cancellationToken, async (stream, token) =>
             {
                 using var digesting = new DigestingStream(stream, layer.Digest, layer.Size);
                 try

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using DockerDsl.Cli.Tests.Infrastructure;
+using DockerDsl.Core.Helpers;
 using DockerDsl.Core.Lock;
 
 namespace DockerDsl.Cli.Tests.Lock;
@@ -364,5 +365,56 @@ public sealed class LockCommandTests : IDisposable
         {
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>An image whose config is in the registry, with <paramref name="layers"/> (media type, digest, size) in its manifest.</summary>
+    private string AddImageWithLayers(string repository, string tag, params (string MediaType, string Digest, long Size)[] layers)
+    {
+        var plain = _registry.AddImage(repository, null, "linux", "amd64");
+        var (manifest, _) = LocalRegistry.GetManifestAsync(Host, repository, plain).GetAwaiter().GetResult();
+        var text = Encoding.UTF8.GetString(manifest).Replace("\"layers\":[]", "\"layers\":[" + string.Join(",", layers.Select(l => $"{{\"mediaType\":\"{l.MediaType}\",\"digest\":\"{l.Digest}\",\"size\":{l.Size}}}")) + "]", StringComparison.Ordinal);
+        return _registry.AddManifest(repository, tag, FakeRegistry.ManifestType, text);
+    }
+
+    [Fact]
+    public void A_zstd_layer_gets_no_file_system_facts_and_is_not_downloaded()
+    {
+        var zstd = FakeRegistry.DigestOf(new byte[] { 1 });
+        AddImageWithLayers("team/zstd", "1", ("application/vnd.oci.image.layer.v1.tar+zstd", zstd, 1));
+        _cli.Write("Dockerfile", $"FROM {Host}/team/zstd:1\n");
+        var result = Lock("--platform", "linux/amd64");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Null(Locked.Images[0].Platforms[0].FileSystem);
+        Assert.DoesNotContain(_registry.Requests, r => r.Path.Contains("/blobs/" + zstd, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_layer_that_is_missing_or_not_what_its_digest_says_is_an_error_naming_it()
+    {
+        var tar = new byte[1024];
+        var digest = FakeRegistry.DigestOf(tar);
+        AddImageWithLayers("team/layers", "1", ("application/vnd.oci.image.layer.v1.tar", digest, tar.Length));
+        _cli.Write("Dockerfile", $"FROM {Host}/team/layers:1\n");
+        AssertOneLineError(Lock("--platform", "linux/amd64"), $"the blob {digest} is not in {Host}/team/layers");
+
+        // Served, but more bytes than the descriptor says: the read stops there.
+        var served = new byte[2048];
+        _registry.Override = request => request.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal)
+            ? new FakeResponse(200, served, new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" })
+            : null;
+        AssertOneLineError(Lock("--platform", "linux/amd64"), $"the blob {digest} is more than the {tar.Length} bytes its descriptor says");
+
+        // Served as many bytes, but other ones: not this layer, whether or not they read as a tar.
+        served = new byte[1024];
+        served[1023] = 1;
+        AssertOneLineError(Lock("--platform", "linux/amd64"), $"/team/layers:1: the layer {digest} ");
+
+        // The right bytes: an empty file system, which has no shell.
+        _registry.Override = request => request.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal)
+            ? new FakeResponse(200, tar, new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" })
+            : null;
+        var result = Lock("--platform", "linux/amd64");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(ImageFamily.Distroless, Locked.Images[0].Platforms[0].FileSystem!.Family);
     }
 }
