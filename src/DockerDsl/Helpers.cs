@@ -48,11 +48,14 @@ public enum RpmManager
 
     /// <summary><c>microdnf</c> (ubi-minimal, Rocky and Alma -minimal, Oracle Linux -slim).</summary>
     Microdnf = 2,
+
+    /// <summary><c>tdnf</c> (Azure Linux and CBL-Mariner, and the .NET images' <c>-azurelinux</c> tags).</summary>
+    Tdnf = 3,
 }
 
 /// <summary>
 /// Installs RPM packages with dnf or microdnf (<c>install -y --nodocs --setopt=install_weak_deps=0</c>, then
-/// <c>clean all</c>), so no metadata or package cache stays in the layer.
+/// <c>clean all</c>), or tdnf (<c>install -y</c>, then <c>clean all</c>), so no metadata or package cache stays in the layer.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class DnfInstallAttribute : Attribute
@@ -63,7 +66,10 @@ public sealed class DnfInstallAttribute : Attribute
     /// <summary>Package names.</summary>
     public string[] Packages { get; }
 
-    /// <summary>The manager; by default microdnf on <see cref="BaseFamily.RedHatMinimal"/> bases and dnf on the others.</summary>
+    /// <summary>
+    /// The manager; by default tdnf on Azure Linux and CBL-Mariner, dnf on Amazon Linux, microdnf on the other
+    /// <see cref="BaseFamily.RedHatMinimal"/> bases and dnf on the rest.
+    /// </summary>
     public RpmManager Manager { get; set; }
 
     /// <summary>The base image's family, when DockerDsl cannot infer it; dnf needs <see cref="BaseFamily.RedHat"/> or <see cref="BaseFamily.RedHatMinimal"/>.</summary>

@@ -26,6 +26,7 @@ public class HelperLintTests
     [InlineData("busybox:1.36", "[NonRootUser(\"www\", Home = \"/var/www\")]")]
     [InlineData("fedora:41", "[DnfInstall(\"nginx-1.26.3\")] [NonRootUser(\"app\", Home = \"/srv\", CreateHome = false)]")]
     [InlineData("registry.access.redhat.com/ubi9/ubi-minimal:9.5", "[DnfInstall(\"nginx-1:1.20.1-16.el9_4.1\")] [NonRootUser(\"app\", Home = \"/home/app\")]")]
+    [InlineData("mcr.microsoft.com/azurelinux/base/core:3.0", "[DnfInstall(\"ca-certificates\", \"tar\")] [NonRootUser(\"app\")]")]
     [InlineData("gcr.io/distroless/static-debian12", "[NonRootUser(\"app\", Uid = 65532, Home = \"/home/app\", CreateHome = false)]")]
     public void The_command_rules_find_nothing_in_the_expansions(string image, string helpers)
     {

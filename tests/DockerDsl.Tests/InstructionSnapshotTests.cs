@@ -358,6 +358,22 @@ public class InstructionSnapshotTests
             [DnfInstall("nginx", Manager = RpmManager.Dnf)]
             public partial class AmazonLinux;
 
+            [Stage(From = "amazonlinux:2023")]
+            [DnfInstall("nginx")]
+            public partial class AmazonLinuxByName;
+
+            [Stage(From = "mcr.microsoft.com/azurelinux/base/core:3.0")]
+            [DnfInstall("ca-certificates", "tar")]
+            public partial class AzureLinux;
+
+            [Stage(From = "mcr.microsoft.com/dotnet/runtime-deps:10.0-azurelinux3.0")]
+            [DnfInstall("icu")]
+            public partial class DotNetAzureLinux;
+
+            [Stage(From = "registry.example.com/team/rpm:1")]
+            [DnfInstall("curl", Manager = RpmManager.Tdnf, Family = BaseFamily.RedHatMinimal)]
+            public partial class StatedTdnf;
+
             [Stage(From = "registry.example.com/team/base:1")]
             [ApkInstall("curl")]
             public partial class Unknown;

@@ -145,6 +145,31 @@ public static class BaseFamilies
         return null;
     }
 
+    /// <summary>
+    /// The RPM manager a base image's distribution ships, where its name tells and it is not the family's default:
+    /// Azure Linux and CBL-Mariner install with tdnf (dotnet-docker's azurelinux3.0 Dockerfiles run
+    /// <c>tdnf install -y ... &amp;&amp; tdnf clean all</c> on mcr.microsoft.com/azurelinux/base/core:3.0); Amazon Linux
+    /// 2023 has dnf and no microdnf (Amazon Linux 2, which had yum, reached its end of support on 2026-06-30). Null for
+    /// any other image.
+    /// </summary>
+    public static RpmManagerKind? RpmManagerOf(string? image)
+    {
+        if (string.IsNullOrWhiteSpace(image) || image!.IndexOf('$') >= 0)
+        {
+            return null;
+        }
+
+        var (name, tag) = Split(image.Trim().ToLowerInvariant());
+        if (name.StartsWith("mcr.microsoft.com/azurelinux/", StringComparison.Ordinal)
+            || name.StartsWith("mcr.microsoft.com/cbl-mariner/", StringComparison.Ordinal)
+            || (name.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal) && (tag.Contains("azurelinux") || tag.Contains("cbl-mariner"))))
+        {
+            return RpmManagerKind.Tdnf;
+        }
+
+        return name is "amazonlinux" or "public.ecr.aws/amazonlinux/amazonlinux" ? RpmManagerKind.Dnf : null;
+    }
+
     /// <summary>The .NET images' tags (dotnet-docker's supported tags): Debian or Ubuntu by default, then -alpine, -chiseled, -azurelinux, -distroless.</summary>
     private static ImageFamily DotNet(string tag) =>
         tag.Contains("chiseled") || tag.Contains("distroless") ? ImageFamily.Distroless

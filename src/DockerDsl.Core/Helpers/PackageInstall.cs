@@ -9,6 +9,7 @@ public enum RpmManagerKind
 {
     Dnf = 1,
     Microdnf = 2,
+    Tdnf = 3,
 }
 
 /// <summary>
@@ -27,6 +28,17 @@ public static class PackageInstall
 
     public static RunInstruction Dnf(RpmManagerKind manager, EquatableArray<string> packages, SourceRef source)
     {
+        if (manager == RpmManagerKind.Tdnf)
+        {
+            // Azure Linux's own images install this way (dotnet-docker's azurelinux3.0 Dockerfiles:
+            // "tdnf install -y ... && tdnf clean all"); tdnf's options for weak dependencies and documentation
+            // differ from dnf's, so none is given.
+            var tdnf = new List<string> { "tdnf install -y" };
+            tdnf.AddRange(packages.Select(p => "    " + p));
+            tdnf.Add("&& tdnf clean all");
+            return Run(tdnf, source);
+        }
+
         var tool = manager == RpmManagerKind.Microdnf ? "microdnf" : "dnf";
 
         // microdnf takes --setopt=install_weak_deps=0 (microdnf 3.8); dnf takes the same option and value.
@@ -36,9 +48,13 @@ public static class PackageInstall
         return Run(lines, source);
     }
 
-    /// <summary>The manager for a family when [DnfInstall] does not state one: microdnf on the minimal images, dnf on the others.</summary>
-    public static RpmManagerKind DefaultManager(ImageFamily? family) =>
-        family == ImageFamily.RedHatMinimal ? RpmManagerKind.Microdnf : RpmManagerKind.Dnf;
+    /// <summary>
+    /// The manager when [DnfInstall] does not state one: the one the base image's distribution ships where its name
+    /// tells (<see cref="BaseFamilies.RpmManagerOf"/>), else microdnf on the minimal images and dnf on the others.
+    /// </summary>
+    public static RpmManagerKind DefaultManager(ImageFamily? family, string? baseImage) =>
+        BaseFamilies.RpmManagerOf(baseImage)
+        ?? (family == ImageFamily.RedHatMinimal ? RpmManagerKind.Microdnf : RpmManagerKind.Dnf);
 
     private static RunInstruction Run(List<string> lines, SourceRef source) =>
         new(RunForm.Shell, lines.ToEquatableArray(), EquatableArray<Mount>.Empty, null, null, source);

@@ -649,7 +649,7 @@ internal sealed partial class StageParser
 
         if (fits && packages is not null)
         {
-            var manager = stated is { } value ? (RpmManagerKind)value : PackageInstall.DefaultManager(StatedOrInferredFamily(r));
+            var manager = stated is { } value ? (RpmManagerKind)value : PackageInstall.DefaultManager(StatedOrInferredFamily(r), _state.BaseImage);
             Add(PackageInstall.Dnf(manager, packages.Value, r.Source));
         }
     }

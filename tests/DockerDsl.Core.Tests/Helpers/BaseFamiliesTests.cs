@@ -98,6 +98,30 @@ public class BaseFamiliesTests
     [InlineData("")]
     public void Does_not_guess(string image) => Assert.Null(BaseFamilies.Infer(image));
 
+    [Theory]
+    // Azure Linux and CBL-Mariner install with tdnf, the .NET images' -azurelinux and -cbl-mariner tags with them.
+    [InlineData("mcr.microsoft.com/azurelinux/base/core:3.0", RpmManagerKind.Tdnf)]
+    [InlineData("MCR.microsoft.com/azurelinux/base/core:3.0@sha256:0000000000000000000000000000000000000000000000000000000000000000", RpmManagerKind.Tdnf)]
+    [InlineData("mcr.microsoft.com/cbl-mariner/base/core:2.0", RpmManagerKind.Tdnf)]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-azurelinux3.0", RpmManagerKind.Tdnf)]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0-cbl-mariner2.0", RpmManagerKind.Tdnf)]
+    // Amazon Linux 2023 has dnf and no microdnf, though it is RedHatMinimal (no shadow-utils).
+    [InlineData("amazonlinux:2023", RpmManagerKind.Dnf)]
+    [InlineData("public.ecr.aws/amazonlinux/amazonlinux:2023", RpmManagerKind.Dnf)]
+    [InlineData("amazonlinux", RpmManagerKind.Dnf)]
+    public void Knows_the_rpm_manager_where_the_distribution_is_not_the_family_default(string image, RpmManagerKind expected) =>
+        Assert.Equal(expected, BaseFamilies.RpmManagerOf(image));
+
+    [Theory]
+    // The family decides for these (dnf or microdnf), and for names that do not tell.
+    [InlineData("fedora:41")]
+    [InlineData("registry.access.redhat.com/ubi9/ubi-minimal:9.5")]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0")]
+    [InlineData("registry.example.com/azurelinux/base/core:3.0")]
+    [InlineData("$BASE")]
+    [InlineData("")]
+    public void Leaves_the_rpm_manager_to_the_family_elsewhere(string image) => Assert.Null(BaseFamilies.RpmManagerOf(image));
+
     /// <summary>Every image a FROM of the corpus's real Dockerfiles names, and the family inferred from it (reviewed); images it does not infer are left out.</summary>
     private static readonly Dictionary<string, ImageFamily> CorpusFamilies = new()
     {

@@ -36,6 +36,27 @@ RUN dnf install -y --nodocs --setopt=install_weak_deps=0 \
         nginx \
     && dnf clean all
 
+FROM amazonlinux:2023 AS amazon-linux-by-name
+RUN dnf install -y --nodocs --setopt=install_weak_deps=0 \
+        nginx \
+    && dnf clean all
+
+FROM mcr.microsoft.com/azurelinux/base/core:3.0 AS azure-linux
+RUN tdnf install -y \
+        ca-certificates \
+        tar \
+    && tdnf clean all
+
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-azurelinux3.0 AS dot-net-azure-linux
+RUN tdnf install -y \
+        icu \
+    && tdnf clean all
+
+FROM registry.example.com/team/rpm:1 AS stated-tdnf
+RUN tdnf install -y \
+        curl \
+    && tdnf clean all
+
 FROM registry.example.com/team/base:1 AS unknown
 RUN apk add --no-cache \
         curl
