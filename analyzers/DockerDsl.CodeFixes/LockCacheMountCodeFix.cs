@@ -1,7 +1,6 @@
 using DockerDsl.Core.Diagnostics;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DockerDsl.Analyzers;
@@ -51,14 +50,6 @@ public sealed class LockCacheMountCodeFix : CodeFixProvider
         }
 
         var locked = SyntaxFactory.ParseExpression("global::DockerDsl.CacheSharing.Locked").WithAdditionalAnnotations(Simplifier.Annotation);
-        var arguments = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
-        var sharing = arguments.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Sharing");
-        var updated = sharing is not null
-            ? arguments.ReplaceNode(sharing, sharing.WithExpression(locked.WithTriviaFrom(sharing.Expression)))
-            : arguments.AddArguments(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Sharing"), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)),
-                null,
-                locked));
-        return document.WithSyntaxRoot(root.ReplaceNode(attribute, attribute.WithArgumentList(updated)));
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, NamedArgument.Set(attribute, "Sharing", locked)));
     }
 }

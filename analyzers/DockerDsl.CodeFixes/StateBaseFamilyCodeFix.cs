@@ -116,23 +116,6 @@ public sealed class StateBaseFamilyCodeFix : CodeFixProvider
         }
 
         var value = SyntaxFactory.ParseExpression("global::DockerDsl.BaseFamily." + family).WithAdditionalAnnotations(Simplifier.Annotation);
-        var argument = SyntaxFactory.AttributeArgument(
-            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Family"), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)),
-            null,
-            value);
-        var arguments = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
-        if (arguments.Arguments.Count == 0)
-        {
-            return document.WithSyntaxRoot(root.ReplaceNode(attribute, attribute.WithArgumentList(arguments.AddArguments(argument))));
-        }
-
-        // After the last argument, before what followed it (a line break or a comment before the closing parenthesis).
-        var last = arguments.Arguments.Last();
-        var items = arguments.Arguments.GetWithSeparators()
-            .Replace(last, last.WithoutTrailingTrivia())
-            .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space))
-            .Add(argument.WithTrailingTrivia(last.GetTrailingTrivia()));
-        var updated = arguments.WithArguments(SyntaxFactory.SeparatedList<AttributeArgumentSyntax>(items));
-        return document.WithSyntaxRoot(root.ReplaceNode(attribute, attribute.WithArgumentList(updated)));
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, NamedArgument.Set(attribute, "Family", value)));
     }
 }
